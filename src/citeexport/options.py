@@ -1,0 +1,42 @@
+"""Options shared by every reader and every writer, so that all signatures match."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from .model import LANGS, Citation, Lang
+
+LangChoice = Literal["zh", "en", "both"]
+
+
+class ReadOptions(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    encoding: str | None = None  # None: detect (BOM, UTF-8, then GB18030 …)
+    strict: bool = False  # tolerated defects become errors
+
+
+class WriteOptions(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    lang: LangChoice = "both"
+    ascii: bool = False  # BibTeX: LaTeX-encoded ASCII instead of UTF-8
+    style: str = "gb7714-2015"  # text: a bundled style name or a path to a CSL file
+    numbered: bool = False  # text: "[1] " before each reference
+    accessed: dt.date | None = None  # text: access date for online items (GB/T 7714-2015 [J/OL])
+
+    def languages(self, citation: Citation) -> tuple[Lang, ...]:
+        """The languages of ``citation`` to write, Chinese first.
+
+        ``both`` means every language the record has; a single language falls back to
+        the other one when the record lacks it, so no article is silently dropped.
+        """
+        present = citation.languages
+        if self.lang == "both":
+            return present
+        if self.lang in present:
+            return (self.lang,)
+        return tuple(lang for lang in LANGS if lang in present)[:1]
