@@ -1,0 +1,137 @@
+"""Reader for the journal platform's article dump (Lombok ``Article(...)`` lines + page text).
+
+A file holds one or many records::
+
+    Article(id=…, …, reference=null)      ← the dump, usually one line (values may hold newlines)
+    药物分析杂志                              ← the article page's text, ignored
+    …
+    Article(id=…, …)                      ← the next record
+
+Records are found and parsed one at a time, so memory does not grow with the file.  A line
+starting ``Article(`` is only a *candidate* start (page text and abstracts can contain one):
+a chunk that does not parse is retried joined with the following chunks (a value that held
+``\\nArticle(``).  A chunk that never parses is a broken record when it starts like one
+(``Article(id=<digits>, ``) and is reported; otherwise it is page text and is ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from ..errors import CiteexportError, ParseError
+from ..registry import register_reader
+from .base import Reader, Record
+from .dump_mapping import citation_from_tree
+from .lombok import LombokParser, LombokSyntaxError
+
+RECORD_START = "Article("
+_LOOKS_LIKE_RECORD = re.compile(r"Article\(id=-?\d+, ")
+#: How many following chunks a record may absorb (a value holding "\nArticle(" lines).
+MAX_JOINED_CHUNKS = 5
+
+
+@dataclass(slots=True)
+class _Chunk:
+    line: int  # 1-based line number of its first line
+    offset: int  # character offset of its first line
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.lines)
+
+
+def _chunks(lines: Iterable[str]) -> Iterator[_Chunk]:
+    """Split the input at lines starting with ``Article(``; text before the first is dropped."""
+    current: _Chunk | None = None
+    offset = 0
+    for number, line in enumerate(lines, start=1):
+        if number == 1 and line.startswith("\ufeff"):
+            line = line[1:]
+        if line.startswith(RECORD_START):
+            if current is not None:
+                yield current
+            current = _Chunk(number, offset)
+        if current is not None:
+            current.lines.append(line)
+        offset += len(line)
+    if current is not None:
+        yield current
+
+
+def parse_record_text(text: str) -> tuple[object, int, list[str]]:
+    """Parse the ``Article(...)`` at the start of ``text``; (tree, end offset, warnings)."""
+    if not text.endswith("\n"):
+        text += "\n"
+    parser = LombokParser(text)
+    tree, end = parser.parse_top("Article")
+    return tree, end, parser.warnings
+
+
+@register_reader
+class DumpReader(Reader):
+    name = "dump"
+    description = "journal platform article dump (Java/Lombok toString + page text)"
+    extensions = ("txt", "dump")
+
+    @classmethod
+    def sniff(cls, head: str) -> bool:
+        return any(line.startswith(RECORD_START) for line in head.lstrip("\ufeff").splitlines()[:50])
+
+    def read(self, lines: Iterable[str], source: str = "<input>") -> Iterator[Record]:
+        chunks = _chunks(lines)
+        pending: deque[_Chunk] = deque()
+        number = 0
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < MAX_JOINED_CHUNKS:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    exhausted = True
+                else:
+                    pending.append(chunk)
+            if not pending:
+                return
+            first = pending[0]
+            looks_like_record = bool(_LOOKS_LIKE_RECORD.match(first.lines[0]))
+            text = ""
+            failure: LombokSyntaxError | None = None
+            for joined in range(1, len(pending) + 1 if looks_like_record else 2):
+                text += pending[joined - 1].text
+                try:
+                    tree, _end, warnings = parse_record_text(text)
+                except LombokSyntaxError as exc:
+                    failure = failure or exc
+                    continue
+                for _ in range(joined):
+                    pending.popleft()
+                number += 1
+                yield self._record(tree, warnings, source, number, first)
+                break
+            else:
+                pending.popleft()
+                if looks_like_record and failure is not None:
+                    number += 1
+                    yield self._failed(failure, source, number, first)
+
+    def _record(self, tree: object, warnings: list[str], source: str, number: int, chunk: _Chunk) -> Record:
+        record = Record(source=source, number=number, line=chunk.line, offset=chunk.offset, warnings=list(warnings))
+        try:
+            record.citation = citation_from_tree(tree)  # type: ignore[arg-type]
+        except CiteexportError as exc:
+            record.error = exc.located(file=source, record=number, line=chunk.line, offset=chunk.offset)
+        except ValueError as exc:  # pydantic validation of a value the dump holds
+            record.error = ParseError(f"invalid value: {exc}", file=source, record=number, line=chunk.line, offset=chunk.offset)
+        if self.options.strict and record.warnings and record.error is None:
+            record.error = ParseError("; ".join(record.warnings), file=source, record=number, line=chunk.line, offset=chunk.offset)
+        return record
+
+    def _failed(self, failure: LombokSyntaxError, source: str, number: int, chunk: _Chunk) -> Record:
+        text = chunk.text
+        inner = min(failure.offset, len(text))
+        line = chunk.line + text.count("\n", 0, inner)
+        error = ParseError(failure.message, file=source, record=number, field=failure.field, line=line, offset=chunk.offset + inner)
+        return Record(source=source, number=number, line=chunk.line, offset=chunk.offset, error=error)
