@@ -1,0 +1,145 @@
+"""Citation keys: deterministic, ASCII, unique within one output (``rao2025special``).
+
+Why these rules: a key must survive every TeX tool (pandoc rejects a full-width comma,
+classic BibTeX chokes on non-ASCII), be guessable by a person reading the reference
+(first author, year, title word — the Google Scholar / Zotero habit) and never change
+between two runs over the same input, so documents that cite it keep compiling.
+
+Stem = first author's family name folded to ASCII (pinyin without tones for Chinese:
+饶 → ``rao``, 欧阳 → ``ouyang``; the Chinese author list is preferred when the article has
+one) + year + first significant word of the English title (stop words skipped), else
+the pinyin of the Chinese title's first word.  No author: the title word comes first
+(``special2025``).  Only ``[a-z0-9]``.  :class:`KeyRegistry` makes stems unique in one
+output by appending ``a``, ``b``, … ``z``, ``aa`` … on collision.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from itertools import count
+
+from pypinyin import lazy_pinyin
+from pypinyin.seg.mmseg import seg as chinese_segmenter
+
+from .model import Citation, Name, has_cjk
+
+#: English words never used as the title word.
+STOP_WORDS = frozenset(
+    "a an the of on in into for and or nor but to with without at by from as about over under between "
+    "among via vs versus is are was were be been its their this that these those".split()
+)
+
+#: Chinese function words never used as the title word.
+CHINESE_STOP_WORDS = frozenset({"关于", "的", "与", "和", "及", "对", "在", "之", "论", "试论", "浅谈", "浅析"})
+
+#: Surnames whose reading differs from the character's everyday reading (pypinyin gives the latter).
+SURNAME_READINGS: dict[str, str] = {
+    "单": "shan",
+    "曾": "zeng",
+    "解": "xie",
+    "仇": "qiu",
+    "朴": "piao",
+    "查": "zha",
+    "区": "ou",
+    "盖": "ge",
+    "乐": "yue",
+    "覃": "qin",
+    "翟": "zhai",
+    "缪": "miao",
+    "尉迟": "yuchi",
+    "万俟": "moqi",
+    "长孙": "zhangsun",
+}
+
+#: Latin letters that Unicode decomposition does not reduce to ASCII.
+LETTER_FOLDS: dict[str, str] = {
+    "ß": "ss",
+    "æ": "ae",
+    "œ": "oe",
+    "ø": "o",
+    "ł": "l",
+    "đ": "d",
+    "ð": "d",
+    "þ": "th",
+    "ı": "i",
+}
+
+_NON_KEY_CHARACTERS = re.compile(r"[^a-z0-9]+")
+_FOLD_TABLE = str.maketrans(LETTER_FOLDS)
+_WORD = re.compile(r"[^\W_]+")
+_HTML_TAG = re.compile(r"<[^<>]*>")
+
+
+def fold_ascii(text: str) -> str:
+    """Lower-case ``[a-z0-9]`` only: accents dropped (``Müller`` → ``muller``), CJK as toneless pinyin."""
+    text = text.lower().translate(_FOLD_TABLE)
+    if has_cjk(text):
+        text = "".join(lazy_pinyin(text))
+    text = unicodedata.normalize("NFKD", text)
+    return _NON_KEY_CHARACTERS.sub("", text.encode("ascii", "ignore").decode("ascii"))
+
+
+def surname_pinyin(family: str) -> str:
+    """A Chinese family name in pinyin, read as a surname (单 → ``shan``, not ``dan``)."""
+    if family in SURNAME_READINGS:
+        return SURNAME_READINGS[family]
+    return fold_ascii("".join(SURNAME_READINGS.get(char, char) for char in family))
+
+
+def first_word(text: str | None) -> str:
+    """The first significant word of a title or organisation name, folded to ASCII; ``""`` if none."""
+    if not text:
+        return ""
+    for word in _WORD.findall(_HTML_TAG.sub(" ", text)):
+        if has_cjk(word):
+            for segment in chinese_segmenter.cut(word):
+                if segment not in CHINESE_STOP_WORDS and (folded := fold_ascii(segment)):
+                    return folded
+        elif word.lower() not in STOP_WORDS and (folded := fold_ascii(word)):
+            return folded
+    return ""
+
+
+def name_token(name: Name) -> str:
+    """The part of a name a key starts with: family name, or an organisation's first word."""
+    if name.literal is not None:
+        return first_word(name.literal)
+    if name.is_cjk:
+        return surname_pinyin(name.family or "")
+    return fold_ascii(name.family or name.given or "")
+
+
+def key_stem(citation: Citation) -> str:
+    """``<family><year><titleword>`` for one article (see module docstring); never empty."""
+    authors = next((citation.texts[lang].authors for lang in citation.languages if citation.texts[lang].authors), ())
+    author = name_token(authors[0]) if authors else ""
+    title = first_word(citation.text("en").title) or first_word(citation.text("zh").title)
+    year = str(citation.year) if citation.year is not None else ""
+    if author:
+        return author + year + title
+    return (title or "anon") + year
+
+
+class KeyRegistry:
+    """The keys handed out in one output; a repeated stem gets ``a``, ``b``, … ``z``, ``aa`` …."""
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+
+    def claim(self, stem: str) -> str:
+        """A key for ``stem`` that no earlier call returned."""
+        key = stem
+        if key in self._taken:
+            key = next(candidate for n in count(1) if (candidate := stem + _letters(n)) not in self._taken)
+        self._taken.add(key)
+        return key
+
+
+def _letters(n: int) -> str:
+    """1 → ``a``, 26 → ``z``, 27 → ``aa`` (bijective base 26)."""
+    out = ""
+    while n:
+        n, remainder = divmod(n - 1, 26)
+        out = chr(ord("a") + remainder) + out
+    return out

@@ -1,0 +1,221 @@
+"""Plain text and source HTML to LaTeX for BibTeX field values: escaping, accents, markup, case protection.
+
+Why a module of its own: every value a BibTeX writer emits must stay inside its braces
+whatever the input holds, and must mean the same to BibTeX, biber, pybtex and
+bibtexparser.  The rules that guarantee that live here, as data:
+
+* :data:`TEXT_ESCAPES` — the LaTeX specials.  ``{`` and ``}`` become ``{\\textbraceleft}`` and
+  ``{\\textbraceright}``, never ``\\{``/``\\}``: BibTeX (and btparse/biber) count a brace even
+  after a backslash while bibtexparser does not, so a lone ``\\{`` from an input like ``a { b``
+  would end the field in one reader and not in the other.  With these escapes every brace
+  this module emits is part of a balanced pair, so no input can break out of its field or
+  open an entry (``}``, ``@article{x,``, ``\\input{…}``, ``%`` all come out as inert text).
+* :data:`ACCENT_COMMANDS` / :data:`LETTER_COMMANDS` / :data:`ASCII_PUNCTUATION` — the
+  ``--ascii`` table (``é`` → ``{\\'e}``), precomputed once; ``str.translate`` does the work, as
+  bibtexparser's ``LatexEncodingMiddleware`` (pylatexenc) manages about 77 records/s.
+  Characters outside the table — CJK above all — have no ASCII LaTeX spelling and are
+  kept as UTF-8 even with ``--ascii``; a legacy 8-bit BibTeX passes them through as bytes.
+* :data:`HTML_COMMANDS` — the markup platforms put into titles and abstracts (``<i>``,
+  ``<sub>``, ``<sup>``, ``<b>``, entities); other tags are dropped, their text kept.
+
+Title case protection: a word with an upper-case letter after its first character (AAV,
+HPV16, RT-qPCR, mRNA, McDonald) is wrapped in braces so that styles which lower-case
+titles keep it; ordinary capitalised words are left alone and the title as a whole is
+never braced (TeX FAQ "Capitalisation in BibTeX").
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from urllib.parse import quote
+
+#: LaTeX specials in running text and their escapes (Zotero's choices; see module docstring for braces).
+TEXT_ESCAPES: dict[str, str] = {
+    "\\": "{\\textbackslash}",
+    "{": "{\\textbraceleft}",
+    "}": "{\\textbraceright}",
+    "&": "\\&",
+    "%": "\\%",
+    "$": "\\$",
+    "#": "\\#",
+    "_": "\\_",
+    "~": "{\\textasciitilde}",
+    "^": "{\\textasciicircum}",
+}
+
+#: Whitespace that would start a new line (or is invisible layout) folds to one space.
+FOLDED_WHITESPACE = "\t\n\r\v\f\x85\u2028\u2029"
+
+#: Combining accents and the LaTeX accent command that puts them on a letter.
+ACCENT_COMMANDS: dict[str, str] = {
+    "\u0300": "`",  # grave
+    "\u0301": "'",  # acute
+    "\u0302": "^",  # circumflex
+    "\u0303": "~",  # tilde
+    "\u0304": "=",  # macron
+    "\u0306": "u",  # breve
+    "\u0307": ".",  # dot above
+    "\u0308": '"',  # diaeresis
+    "\u030a": "r",  # ring above
+    "\u030b": "H",  # double acute
+    "\u030c": "v",  # caron
+    "\u0327": "c",  # cedilla
+    "\u0328": "k",  # ogonek
+}
+
+#: Latin letters that are not base letter + accent, as LaTeX letter commands.
+LETTER_COMMANDS: dict[str, str] = {
+    "ß": "{\\ss}",
+    "æ": "{\\ae}",
+    "Æ": "{\\AE}",
+    "œ": "{\\oe}",
+    "Œ": "{\\OE}",
+    "ø": "{\\o}",
+    "Ø": "{\\O}",
+    "ł": "{\\l}",
+    "Ł": "{\\L}",
+    "ı": "{\\i}",
+}
+
+#: Typographic characters with a well-known ASCII LaTeX spelling (``--ascii`` only).
+ASCII_PUNCTUATION: dict[str, str] = {
+    "\u2013": "--",  # en dash
+    "\u2014": "---",  # em dash
+    "\u00a0": "~",  # no-break space
+    "\u2026": "{\\ldots}",
+    "\u00a7": "{\\S}",
+    "\u00b6": "{\\P}",
+    "\u00a9": "{\\copyright}",
+}
+
+
+def _accented_latin_letters() -> dict[str, str]:
+    """``é`` → ``{\\'e}`` for every precomposed Latin letter (U+00C0–U+024F) that is one base letter plus one accent."""
+    table: dict[str, str] = {}
+    for code in range(0x00C0, 0x0250):
+        char = chr(code)
+        decomposed = unicodedata.normalize("NFD", char)
+        if len(decomposed) != 2 or not decomposed[0].isascii() or not decomposed[0].isalpha():
+            continue
+        command = ACCENT_COMMANDS.get(decomposed[1])
+        if command is None:
+            continue
+        base = decomposed[0]
+        # A letter-named accent needs a brace group (``\c{c}``); a symbol accent does not (``\'e``).
+        table[char] = f"{{\\{command}{{{base}}}}}" if command.isalpha() else f"{{\\{command}{base}}}"
+    return table
+
+
+#: Everything ``--ascii`` encodes beyond :data:`TEXT_ESCAPES`.
+ASCII_ENCODINGS: dict[str, str] = {**_accented_latin_letters(), **LETTER_COMMANDS, **ASCII_PUNCTUATION}
+
+_CONTROL_CHARACTERS = {code: None for code in (*range(0x00, 0x20), 0x7F) if chr(code) not in FOLDED_WHITESPACE}
+_UTF8_TABLE = str.maketrans({**TEXT_ESCAPES, **dict.fromkeys(FOLDED_WHITESPACE, " ")}) | _CONTROL_CHARACTERS
+_ASCII_TABLE = _UTF8_TABLE | str.maketrans(ASCII_ENCODINGS)
+_SPACE_RUNS = re.compile(r" {2,}")
+
+
+def escape(text: str, ascii: bool = False) -> str:
+    """Text as a LaTeX-safe value: specials escaped, newlines folded, control characters removed.
+
+    With ``ascii`` the Latin letters and punctuation of :data:`ASCII_ENCODINGS` are spelled
+    in LaTeX too; anything else non-ASCII (CJK) stays UTF-8.
+    """
+    out = text.translate(_ASCII_TABLE if ascii else _UTF8_TABLE)
+    return _SPACE_RUNS.sub(" ", out) if "  " in out else out
+
+
+#: Source HTML elements and the LaTeX command that renders them.
+HTML_COMMANDS: dict[str, str] = {
+    "i": "\\textit",
+    "em": "\\textit",
+    "var": "\\textit",
+    "cite": "\\textit",
+    "b": "\\textbf",
+    "strong": "\\textbf",
+    "sub": "\\textsubscript",
+    "sup": "\\textsuperscript",
+    "sc": "\\textsc",
+}
+
+#: Elements that separate words (their tags become a space).
+HTML_BREAKS = frozenset({"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"})
+
+_TAG = re.compile(
+    r"<(/?)([A-Za-z][A-Za-z0-9]*)"
+    r"((?:\s+[^\s<>=/\"']+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'<>=]+))?)*)\s*/?>"
+)
+#: A word with an upper-case letter after its first character: AAV, HPV16, RT-qPCR, mRNA, McDonald.
+_CASE_SENSITIVE_WORD = re.compile(r"(?<!\S)\S\S*?[A-ZÀ-ÖØ-Þ]\S*")
+
+
+def _protect_case(text: str, ascii: bool) -> str:
+    """Escape ``text`` and brace each case-sensitive word (decided on the raw word, before escaping)."""
+    pieces: list[str] = []
+    position = 0
+    for match in _CASE_SENSITIVE_WORD.finditer(text):
+        pieces.append(escape(text[position : match.start()], ascii))
+        pieces.append("{" + escape(match.group(), ascii) + "}")
+        position = match.end()
+    if not pieces:
+        return escape(text, ascii)
+    pieces.append(escape(text[position:], ascii))
+    return "".join(pieces)
+
+
+def to_latex(text: str, ascii: bool = False, protect_case: bool = False) -> str:
+    """A field value from source text that may hold HTML markup and entities.
+
+    ``<i>``/``<em>`` → ``\\textit{}``, ``<b>``/``<strong>`` → ``\\textbf{}``, ``<sub>`` →
+    ``\\textsubscript{}``, ``<sup>`` → ``\\textsuperscript{}``; entities become characters
+    (then escaped); other tags are dropped.  Unclosed elements are closed at the end and
+    stray closing tags ignored, so the braces always balance.  ``protect_case`` braces
+    case-sensitive words (titles).
+    """
+    if "<" not in text and "&" not in text:
+        out = _protect_case(text, ascii) if protect_case else escape(text, ascii)
+        return out.strip(" ")
+
+    def render(segment: str) -> str:
+        segment = html.unescape(segment)
+        return _protect_case(segment, ascii) if protect_case else escape(segment, ascii)
+
+    pieces: list[str] = []
+    open_elements: list[str] = []
+    position = 0
+    for match in _TAG.finditer(text):
+        pieces.append(render(text[position : match.start()]))
+        position = match.end()
+        closing, name = match.group(1) == "/", match.group(2).lower()
+        if name in HTML_BREAKS:
+            pieces.append(" ")
+        elif name in HTML_COMMANDS and not match.group(0).endswith("/>"):
+            if not closing:
+                pieces.append(HTML_COMMANDS[name] + "{")
+                open_elements.append(name)
+            elif name in open_elements:
+                while open_elements:
+                    pieces.append("}")
+                    if open_elements.pop() == name:
+                        break
+    pieces.append(render(text[position:]))
+    pieces.append("}" * len(open_elements))
+    return _SPACE_RUNS.sub(" ", "".join(pieces)).strip(" ")
+
+
+#: Characters a URL or DOI may not carry raw inside a braced BibTeX value.
+_URL_UNSAFE = re.compile(r"[{}\\\s\x00-\x1f\x7f]")
+_URL_UNSAFE_ASCII = re.compile(r"[{}\\\s\x00-\x1f\x7f]|[^\x00-\x7f]")
+
+
+def safe_url(value: str, ascii: bool = False) -> str:
+    """A URL or DOI written raw (``_ % ~ #`` untouched, as ``\\url`` and biblatex expect) but inert.
+
+    Braces, backslashes, whitespace and control characters are percent-encoded (UTF-8), so
+    the value can neither close its field nor run a macro; with ``ascii`` every non-ASCII
+    character is percent-encoded too.
+    """
+    pattern = _URL_UNSAFE_ASCII if ascii else _URL_UNSAFE
+    return pattern.sub(lambda match: quote(match.group(), safe=""), value)
