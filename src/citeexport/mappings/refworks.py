@@ -1,0 +1,43 @@
+"""RefWorks tagged format tags for a journal article (Ex Libris "RefWorks Tagged Format").
+
+Every line is a two-character upper-case tag, one space, the value; a record starts
+with ``RT Journal Article`` and is followed by one blank line.  Zotero appends any line
+that does not match ``^[A-Z][A-Z0-9] `` to the previous field, which is how CNKI's
+lower-case ``vo 49`` ends up inside the issue: tags here are upper case only.
+``SP`` is the first page and ``OP`` ("other pages") the last one, never the range.
+``UL`` is the URL tag (RefWorks and Zotero).  ``SR`` is the source type.
+RefWorks has no article-number tag; the writer prints it in ``SP`` when there are no pages.
+"""
+
+from __future__ import annotations
+
+from . import TagTable
+
+LINE_FORMAT = "{tag} {value}"
+
+TYPE_TAG = "RT"
+JOURNAL_ARTICLE_TYPE = "Journal Article"
+
+JOURNAL_ARTICLE_TAGS: TagTable = (
+    ("author", "A1"),
+    ("title", "T1"),
+    ("journal", "JF"),
+    ("journal_abbreviation", "JO"),
+    ("year", "YR"),
+    ("date", "FD"),  # ISO 8601, 2025-01-31
+    ("volume", "VO"),
+    ("issue", "IS"),
+    ("page_first", "SP"),
+    ("page_last", "OP"),
+    ("issn", "SN"),
+    ("doi", "DO"),
+    ("url", "UL"),
+    ("abstract", "AB"),
+    ("keyword", "K1"),
+    ("language", "LA"),
+    ("source_type", "SR"),
+)
+
+#: ``SR`` values, spelled as RefWorks documents them.
+SOURCE_PRINT = "Print(0)"
+SOURCE_ELECTRONIC = "Electronic(1)"
