@@ -1,0 +1,139 @@
+"""Opening inputs: files, folders, stdin; decoding; choosing the reader.
+
+Decoding: a BOM decides (UTF-8, UTF-16, UTF-32); else UTF-8 when the head decodes as UTF-8;
+else charset-normalizer's best guess on the head (GB18030 for Chinese platforms' GBK files);
+``--encoding`` overrides.  Lines are streamed with their line ends kept (CR LF survives).
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from .errors import InputError
+from .readers.base import Reader
+from .registry import detect_reader, get_reader
+
+HEAD_BYTES = 64 * 1024
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass
+class OpenedInput:
+    """A decoded input: its name for messages, its reader, and its lines."""
+
+    name: str
+    reader: type[Reader]
+    encoding: str
+    lines: Iterator[str]
+
+
+def detect_encoding(head: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return encoding
+    try:
+        head.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(head) - 3:  # a character cut by the end of the head
+            return "utf-8"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(head).best()
+    if best is None:
+        return "utf-8"  # decoding will fail with a precise offset
+    encoding = best.encoding.lower()
+    return "gb18030" if encoding in ("gbk", "gb2312", "gb18030", "cp936", "hz") else encoding
+
+
+def _decoded_lines(stream: BinaryIO, encoding: str, name: str) -> Iterator[str]:
+    """Lines of ``stream`` (line ends kept); a decoding failure names the byte offset."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    consumed = 0
+    pending = ""
+    while True:
+        block = stream.read(1 << 16)
+        try:
+            text = decoder.decode(block, final=not block)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"cannot decode as {encoding} at byte {consumed + exc.start} (use --encoding)", file=name, offset=consumed + exc.start) from None
+        consumed += len(block)
+        if text:
+            # Split on LF only (CR LF stays inside the line; U+2028 and friends are text).
+            parts = (pending + text).split("\n")
+            pending = parts.pop()
+            for part in parts:
+                yield part + "\n"
+        if not block:
+            if pending:
+                yield pending
+            return
+
+
+def split_lines(text: str) -> Iterator[str]:
+    """Lines of ``text`` with their ends kept, split on LF only (as the file reader does)."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        if end == -1:
+            if start < len(text):
+                yield text[start:]
+            return
+        yield text[start : end + 1]
+        start = end + 1
+
+
+def open_input(path: str, *, fmt: str | None = None, encoding: str | None = None, stdin: BinaryIO | None = None) -> OpenedInput:
+    """Open ``path`` (``-`` = stdin) for streaming; detect its encoding and format."""
+    name = "<stdin>" if path == "-" else path
+    if path == "-":
+        raw: BinaryIO = stdin or sys.stdin.buffer
+    else:
+        try:
+            raw = open(path, "rb")  # noqa: SIM115 - closed when the line iterator ends
+        except OSError as exc:
+            raise InputError(f"cannot open: {exc.strerror or exc}", file=name) from None
+    buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
+    head = buffered.peek(HEAD_BYTES)[:HEAD_BYTES]
+    chosen = encoding or detect_encoding(head)
+    try:
+        codecs.lookup(chosen)
+    except LookupError:
+        raise InputError(f"unknown encoding {chosen!r}", file=name) from None
+    head_text = head.decode(chosen, errors="replace").lstrip("\ufeff")
+    reader = get_reader(fmt) if fmt else detect_reader(None if path == "-" else path, head_text)
+
+    def lines() -> Iterator[str]:
+        try:
+            yield from _decoded_lines(buffered, chosen, name)
+        finally:
+            if path != "-":
+                buffered.close()
+
+    return OpenedInput(name=name, reader=reader, encoding=chosen, lines=lines())
+
+
+def expand_inputs(paths: Iterable[str], *, recursive: bool = False, pattern: str = "*") -> Iterator[str]:
+    """Files named, and files in folders named (``-r`` for subfolders too), sorted."""
+    for path in paths:
+        if path == "-":
+            yield path
+            continue
+        p = Path(path)
+        if p.is_dir():
+            found = p.rglob(pattern) if recursive else p.glob(pattern)
+            yield from (str(f) for f in sorted(found) if f.is_file())
+        else:
+            yield path

@@ -1,0 +1,180 @@
+"""One conversion run: inputs → records → writers → outputs, with reporting.
+
+Records stream one at a time from each input to each output, so memory stays flat.  One
+writer object per format serves the whole run, so citation keys are unique across all of
+its output, whatever the number of files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, TextIO
+
+from .errors import CiteexportError, OutputError
+from .inputs import expand_inputs, open_input
+from .options import ReadOptions, WriteOptions
+from .output import AtomicOutput, safe_filename
+from .readers.base import Record
+from .registry import get_writer
+from .report import Report
+from .writers.base import Writer
+
+
+@dataclass
+class Job:
+    inputs: list[str]
+    formats: list[str]
+    read_options: ReadOptions = field(default_factory=ReadOptions)
+    write_options: WriteOptions = field(default_factory=WriteOptions)
+    from_format: str | None = None
+    output: str | None = None  # None: stdout
+    out_dir: str | None = None
+    split: Literal["file", "record"] = "file"
+    force: bool = False
+    on_error: Literal["skip", "stop"] = "skip"
+    recursive: bool = False
+    glob: str = "*"
+    debug: bool = False
+
+
+class _Stop(Exception):
+    """--on-error stop: end the run after the first failed record."""
+
+
+def _records(job: Job, report: Report) -> Iterator[tuple[str, Record]]:
+    for path in expand_inputs(job.inputs, recursive=job.recursive, pattern=job.glob):
+        try:
+            opened = open_input(path, fmt=job.from_format, encoding=job.read_options.encoding)
+            report.counts(opened.name)  # listed in the summary even with no records
+            for record in opened.reader(job.read_options).read(opened.lines, opened.name):
+                yield opened.name, record
+        except CiteexportError as error:
+            error.located(file="<stdin>" if path == "-" else path)
+            report.counts(error.file or path)
+            report.error(error)
+            if job.on_error == "stop":
+                raise _Stop from None
+            continue
+
+
+def run(job: Job, report: Report) -> int:
+    """Run the conversion; returns the exit code (0 ok, 1 some records failed, 2 fatal)."""
+    if len(job.formats) > 1 and job.out_dir is None:
+        report.error(OutputError("several output formats need --out-dir"))
+        return 2
+    if job.split == "record" and job.out_dir is None:
+        report.error(OutputError("--split record needs --out-dir"))
+        return 2
+    writers = {fmt: get_writer(fmt)(job.write_options) for fmt in job.formats}
+    try:
+        if job.out_dir is None:
+            _run_single_stream(job, report, writers[job.formats[0]])
+        else:
+            _run_out_dir(job, report, writers)
+    except _Stop:
+        pass
+    except CiteexportError as error:
+        report.error(error)
+        report.fatal = True
+    report.summary()
+    return report.exit_code
+
+
+def _accept(job: Job, report: Report, name: str, record: Record) -> bool:
+    """Count and report one record; True when it should be written."""
+    counts = report.counts(name)
+    counts.read += 1
+    counts.warnings += len(record.warnings)
+    where = f"{name}: record {record.number}" + (f" (line {record.line})" if record.line else "")
+    for warning in record.warnings:
+        report.warning(where, warning)
+    if record.error is not None or record.citation is None:
+        counts.failed += 1
+        if record.error is not None:
+            report.error(record.error)
+        if job.on_error == "stop":
+            raise _Stop
+        return False
+    return True
+
+
+def _write_record(report: Report, name: str, record: Record, writer: Writer, out: TextIO, job: Job) -> bool:
+    try:
+        text = writer.write(record.citation)  # type: ignore[arg-type]
+    except CiteexportError as error:
+        report.error(error.located(file=name, record=record.number, line=record.line))
+        report.counts(name).failed += 1
+        if job.on_error == "stop":
+            raise _Stop from None
+        return False
+    out.write(text)
+    return True
+
+
+def _run_single_stream(job: Job, report: Report, writer: Writer) -> None:
+    with AtomicOutput(job.output, force=job.force, inputs=tuple(job.inputs)) as out:
+        out.write(writer.start())
+        try:
+            for name, record in _records(job, report):
+                if _accept(job, report, name, record) and _write_record(report, name, record, writer, out, job):
+                    report.counts(name).converted += 1
+        finally:
+            out.write(writer.finish())
+
+
+def _run_out_dir(job: Job, report: Report, writers: dict[str, Writer]) -> None:
+    root = Path(job.out_dir)  # type: ignore[arg-type]
+    root.mkdir(parents=True, exist_ok=True)
+    inputs = tuple(job.inputs)
+    used: set[str] = set()
+
+    def target(stem: str, writer: Writer) -> Path:
+        filename = safe_filename(stem, writer.extension)
+        base, n = filename, 1
+        while filename in used:
+            n += 1
+            filename = base.replace(f".{writer.extension}", f"-{n}.{writer.extension}")
+        used.add(filename)
+        return root / filename
+
+    current_name: str | None = None
+    stack = ExitStack()
+    outs: dict[str, TextIO] = {}
+    try:
+        for name, record in _records(job, report):
+            if not _accept(job, report, name, record):
+                continue
+            if job.split == "record":
+                stem = f"{Path(name).stem}-{record.citation.id or record.number}"  # type: ignore[union-attr]
+                ok = True
+                for fmt, writer in writers.items():
+                    with AtomicOutput(target(stem, writer), force=job.force, inputs=inputs, root=root) as out:
+                        out.write(writer.start())
+                        ok = _write_record(report, name, record, writer, out, job) and ok
+                        out.write(writer.finish())
+                report.counts(name).converted += ok
+                continue
+            if name != current_name:
+                _close_all(stack, outs, writers)
+                stack = ExitStack()
+                current_name = name
+                for fmt, writer in writers.items():
+                    out = stack.enter_context(AtomicOutput(target(Path(name).stem, writer), force=job.force, inputs=inputs, root=root))
+                    out.write(writer.start())
+                    outs[fmt] = out
+            ok = True
+            for fmt, writer in writers.items():
+                ok = _write_record(report, name, record, writer, outs[fmt], job) and ok
+            report.counts(name).converted += ok
+    finally:
+        _close_all(stack, outs, writers)
+
+
+def _close_all(stack: ExitStack, outs: dict[str, TextIO], writers: dict[str, Writer]) -> None:
+    for fmt, out in outs.items():
+        out.write(writers[fmt].finish())
+    outs.clear()
+    stack.close()
