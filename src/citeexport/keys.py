@@ -26,8 +26,7 @@ from .model import Citation, Name, has_cjk
 
 #: English words never used as the title word.
 STOP_WORDS = frozenset(
-    "a an the of on in into for and or nor but to with without at by from as about over under between "
-    "among via vs versus is are was were be been its their this that these those".split()
+    ["a", "an", "the", "of", "on", "in", "into", "for", "and", "or", "nor", "but", "to", "with", "without", "at", "by", "from", "as", "about", "over", "under", "between", "among", "via", "vs", "versus", "is", "are", "was", "were", "be", "been", "its", "their", "this", "that", "these", "those"]
 )
 
 #: Chinese function words never used as the title word.
@@ -67,7 +66,10 @@ LETTER_FOLDS: dict[str, str] = {
 
 _NON_KEY_CHARACTERS = re.compile(r"[^a-z0-9]+")
 _FOLD_TABLE = str.maketrans(LETTER_FOLDS)
-_WORD = re.compile(r"[^\W_]+")
+_CJK_RUN = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff"
+#: A run of CJK characters, or a run of other letters and digits (so ``AAV载体`` is two words).
+_WORD = re.compile(f"[{_CJK_RUN}]+|[^\\W_{_CJK_RUN}]+")
+_CHINESE_STOP_PREFIX = re.compile("^(?:" + "|".join(sorted(CHINESE_STOP_WORDS, key=len, reverse=True)) + ")+")
 _HTML_TAG = re.compile(r"<[^<>]*>")
 
 
@@ -93,7 +95,8 @@ def first_word(text: str | None) -> str:
         return ""
     for word in _WORD.findall(_HTML_TAG.sub(" ", text)):
         if has_cjk(word):
-            for segment in chinese_segmenter.cut(word):
+            # The segmenter splits 关于 into 关/于, so function words are stripped off the run first.
+            for segment in chinese_segmenter.cut(_CHINESE_STOP_PREFIX.sub("", word)):
                 if segment not in CHINESE_STOP_WORDS and (folded := fold_ascii(segment)):
                     return folded
         elif word.lower() not in STOP_WORDS and (folded := fold_ascii(word)):

@@ -4,12 +4,15 @@ Why a module of its own: every value a BibTeX writer emits must stay inside its 
 whatever the input holds, and must mean the same to BibTeX, biber, pybtex and
 bibtexparser.  The rules that guarantee that live here, as data:
 
-* :data:`TEXT_ESCAPES` — the LaTeX specials.  ``{`` and ``}`` become ``{\\textbraceleft}`` and
-  ``{\\textbraceright}``, never ``\\{``/``\\}``: BibTeX (and btparse/biber) count a brace even
-  after a backslash while bibtexparser does not, so a lone ``\\{`` from an input like ``a { b``
-  would end the field in one reader and not in the other.  With these escapes every brace
-  this module emits is part of a balanced pair, so no input can break out of its field or
-  open an entry (``}``, ``@article{x,``, ``\\input{…}``, ``%`` all come out as inert text).
+* :data:`TEXT_ESCAPES` — the LaTeX specials.  Braces need care: BibTeX (and btparse, so
+  biber) count a brace even after a backslash, bibtexparser does not.  A value whose own
+  braces balance (``a {b} c``) gets ``\\{``/``\\}``, balanced for every reader and decoded
+  everywhere; a value whose braces do not (``a { b``, ``x}``) gets ``{\\textbraceleft}`` /
+  ``{\\textbraceright}`` (:data:`UNBALANCED_BRACE_ESCAPES`), since a lone ``\\{`` would end the
+  field in one reader and not in another.  Every brace this module emits is thus part of
+  a balanced pair for BibTeX, biber, pybtex and bibtexparser alike, so no input can break
+  out of its field or open an entry (``}``, ``@article{x,``, ``\\input{…}``, ``%`` all come out
+  as inert text).
 * :data:`ACCENT_COMMANDS` / :data:`LETTER_COMMANDS` / :data:`ASCII_PUNCTUATION` — the
   ``--ascii`` table (``é`` → ``{\\'e}``), precomputed once; ``str.translate`` does the work, as
   bibtexparser's ``LatexEncodingMiddleware`` (pylatexenc) manages about 77 records/s.
@@ -19,7 +22,7 @@ bibtexparser.  The rules that guarantee that live here, as data:
   ``<sub>``, ``<sup>``, ``<b>``, entities); other tags are dropped, their text kept.
 
 Title case protection: a word with an upper-case letter after its first character (AAV,
-HPV16, RT-qPCR, mRNA, McDonald) is wrapped in braces so that styles which lower-case
+HPV16, RT-qPCR, mRNA, McDonald) or a capitalised word with a digit (E6, Cas9) is wrapped in braces so that styles which lower-case
 titles keep it; ordinary capitalised words are left alone and the title as a whole is
 never braced (TeX FAQ "Capitalisation in BibTeX").
 """
@@ -34,8 +37,8 @@ from urllib.parse import quote
 #: LaTeX specials in running text and their escapes (Zotero's choices; see module docstring for braces).
 TEXT_ESCAPES: dict[str, str] = {
     "\\": "{\\textbackslash}",
-    "{": "{\\textbraceleft}",
-    "}": "{\\textbraceright}",
+    "{": "\\{",
+    "}": "\\}",
     "&": "\\&",
     "%": "\\%",
     "$": "\\$",
@@ -44,6 +47,9 @@ TEXT_ESCAPES: dict[str, str] = {
     "~": "{\\textasciitilde}",
     "^": "{\\textasciicircum}",
 }
+
+#: Brace escapes for a value whose braces do not balance (see module docstring).
+UNBALANCED_BRACE_ESCAPES: dict[str, str] = {"{": "{\\textbraceleft}", "}": "{\\textbraceright}"}
 
 #: Whitespace that would start a new line (or is invisible layout) folds to one space.
 FOLDED_WHITESPACE = "\t\n\r\v\f\x85\u2028\u2029"
@@ -85,9 +91,6 @@ ASCII_PUNCTUATION: dict[str, str] = {
     "\u2014": "---",  # em dash
     "\u00a0": "~",  # no-break space
     "\u2026": "{\\ldots}",
-    "\u00a7": "{\\S}",
-    "\u00b6": "{\\P}",
-    "\u00a9": "{\\copyright}",
 }
 
 
@@ -114,17 +117,51 @@ ASCII_ENCODINGS: dict[str, str] = {**_accented_latin_letters(), **LETTER_COMMAND
 _CONTROL_CHARACTERS = {code: None for code in (*range(0x00, 0x20), 0x7F) if chr(code) not in FOLDED_WHITESPACE}
 _UTF8_TABLE = str.maketrans({**TEXT_ESCAPES, **dict.fromkeys(FOLDED_WHITESPACE, " ")}) | _CONTROL_CHARACTERS
 _ASCII_TABLE = _UTF8_TABLE | str.maketrans(ASCII_ENCODINGS)
+#: Translation tables by (ascii, braces balance).
+_TABLES: dict[tuple[bool, bool], dict[int, str | None]] = {
+    (False, True): _UTF8_TABLE,
+    (True, True): _ASCII_TABLE,
+    (False, False): _UTF8_TABLE | str.maketrans(UNBALANCED_BRACE_ESCAPES),
+    (True, False): _ASCII_TABLE | str.maketrans(UNBALANCED_BRACE_ESCAPES),
+}
 _SPACE_RUNS = re.compile(r" {2,}")
+
+
+def braces_balance(text: str) -> bool:
+    """True when every ``}`` closes an earlier ``{`` and none stays open (BibTeX's rule)."""
+    depth = 0
+    for char in text:
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def _table(text: str, ascii: bool) -> dict[int, str | None]:
+    """The translation table for one whole value: brace escapes depend on the braces it will show."""
+    if "{" in text or "}" in text or "&" in text:
+        visible = html.unescape(_TAG.sub("", text)) if "&" in text or "<" in text else text
+        return _TABLES[ascii, braces_balance(visible)]
+    return _TABLES[ascii, True]
+
+
+def _escape(text: str, table: dict[int, str | None]) -> str:
+    out = text.translate(table)
+    return _SPACE_RUNS.sub(" ", out) if "  " in out else out
 
 
 def escape(text: str, ascii: bool = False) -> str:
     """Text as a LaTeX-safe value: specials escaped, newlines folded, control characters removed.
 
     With ``ascii`` the Latin letters and punctuation of :data:`ASCII_ENCODINGS` are spelled
-    in LaTeX too; anything else non-ASCII (CJK) stays UTF-8.
+    in LaTeX too; anything else non-ASCII (CJK) stays UTF-8.  No HTML handling: see
+    :func:`to_latex`.
     """
-    out = text.translate(_ASCII_TABLE if ascii else _UTF8_TABLE)
-    return _SPACE_RUNS.sub(" ", out) if "  " in out else out
+    balanced = braces_balance(text) if "{" in text or "}" in text else True
+    return _escape(text, _TABLES[ascii, balanced])
 
 
 #: Source HTML elements and the LaTeX command that renders them.
@@ -147,21 +184,22 @@ _TAG = re.compile(
     r"<(/?)([A-Za-z][A-Za-z0-9]*)"
     r"((?:\s+[^\s<>=/\"']+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'<>=]+))?)*)\s*/?>"
 )
-#: A word with an upper-case letter after its first character: AAV, HPV16, RT-qPCR, mRNA, McDonald.
-_CASE_SENSITIVE_WORD = re.compile(r"(?<!\S)\S\S*?[A-ZÀ-ÖØ-Þ]\S*")
+#: A word with an upper-case letter after its first character (AAV, HPV16, RT-qPCR, mRNA, McDonald),
+#: or a capitalised word with a digit (E6, Cas9): a style's lower-casing would corrupt it.
+_CASE_SENSITIVE_WORD = re.compile(r"(?<!\S)(?:\S\S*?[A-ZÀ-ÖØ-Þ]|[A-ZÀ-ÖØ-Þ]\S*?[0-9])\S*")
 
 
-def _protect_case(text: str, ascii: bool) -> str:
+def _protect_case(text: str, table: dict[int, str | None]) -> str:
     """Escape ``text`` and brace each case-sensitive word (decided on the raw word, before escaping)."""
     pieces: list[str] = []
     position = 0
     for match in _CASE_SENSITIVE_WORD.finditer(text):
-        pieces.append(escape(text[position : match.start()], ascii))
-        pieces.append("{" + escape(match.group(), ascii) + "}")
+        pieces.append(_escape(text[position : match.start()], table))
+        pieces.append("{" + _escape(match.group(), table) + "}")
         position = match.end()
     if not pieces:
-        return escape(text, ascii)
-    pieces.append(escape(text[position:], ascii))
+        return _escape(text, table)
+    pieces.append(_escape(text[position:], table))
     return "".join(pieces)
 
 
@@ -174,13 +212,14 @@ def to_latex(text: str, ascii: bool = False, protect_case: bool = False) -> str:
     stray closing tags ignored, so the braces always balance.  ``protect_case`` braces
     case-sensitive words (titles).
     """
+    table = _table(text, ascii)
     if "<" not in text and "&" not in text:
-        out = _protect_case(text, ascii) if protect_case else escape(text, ascii)
+        out = _protect_case(text, table) if protect_case else _escape(text, table)
         return out.strip(" ")
 
     def render(segment: str) -> str:
         segment = html.unescape(segment)
-        return _protect_case(segment, ascii) if protect_case else escape(segment, ascii)
+        return _protect_case(segment, table) if protect_case else _escape(segment, table)
 
     pieces: list[str] = []
     open_elements: list[str] = []
