@@ -1,0 +1,5 @@
+"""``python -m citeexport``."""
+
+from .cli import main
+
+main()
