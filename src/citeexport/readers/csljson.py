@@ -1,0 +1,151 @@
+"""CSL-JSON in: an array of CSL items (or one item) -> one Citation per item, in one language.
+
+The item's language is its ``language`` field (``zh…`` or ``en…``); without one, an item
+whose title, journal or authors contain CJK characters is Chinese, any other is English.
+The inverse of :mod:`citeexport.writers.csljson` for everything CSL carries: names
+(family/given/literal), ``issued`` and ``available-date`` date-parts, ``page`` ``1-3`` ->
+first/last (``page-first`` when there is no range), ``status: online-first``, DOI, ISSN …
+An item id written as ``<id>-<lang>`` gives back the article id.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import ParseError
+from ..model import Citation, DateParts, Lang, LocalizedText, Name, has_cjk
+from ..registry import register_reader
+from .base import Reader, Record
+
+_PAGE_RANGE = re.compile(r"^\s*([^\s\-\u2010-\u2015]+)\s*[-\u2010-\u2015]+\s*([^\s\-\u2010-\u2015]+)\s*$")
+_KEYWORD_SPLIT = re.compile(r"\s*[,，;；]\s*")
+
+
+def item_language(item: dict[str, Any]) -> Lang:
+    tag = str(item.get("language") or "").lower()
+    if tag.startswith("zh"):
+        return "zh"
+    if tag.startswith("en"):
+        return "en"
+    names = " ".join(str(v) for n in item.get("author") or [] if isinstance(n, dict) for v in n.values())
+    probe = " ".join(str(item.get(key) or "") for key in ("title", "container-title")) + names
+    return "zh" if has_cjk(probe) else "en"
+
+
+def parse_date(value: Any, field: str) -> DateParts | None:
+    if not value:
+        return None
+    if not isinstance(value, dict):
+        raise ParseError("expected a CSL date object", field=field)
+    parts = value.get("date-parts")
+    if parts and parts[0]:
+        numbers = [int(part) for part in parts[0][:3]]
+        return DateParts(year=numbers[0], month=numbers[1] if len(numbers) > 1 else None, day=numbers[2] if len(numbers) > 2 else None)
+    raw = str(value.get("raw") or value.get("literal") or "")
+    match = re.match(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", raw)
+    if match:
+        year, month, day = (int(g) if g else None for g in match.groups())
+        return DateParts(year=year, month=month, day=day if month else None)  # type: ignore[arg-type]
+    return None
+
+
+def parse_names(value: Any) -> tuple[Name, ...]:
+    if not value:
+        return ()
+    if not isinstance(value, list):
+        raise ParseError("expected a list of names", field="author")
+    names = []
+    for name in value:
+        if not isinstance(name, dict):
+            raise ParseError("expected a name object", field="author")
+        if name.get("literal"):
+            names.append(Name(literal=name["literal"]))
+        else:
+            family = " ".join(str(name[k]) for k in ("non-dropping-particle", "family") if name.get(k)) or None
+            names.append(Name(family=family, given=name.get("given")))
+    return tuple(names)
+
+
+def split_pages(item: dict[str, Any]) -> tuple[str | None, str | None]:
+    page = str(item.get("page") or "").strip()
+    if not page:
+        first = item.get("page-first")
+        return (str(first) if first else None), None
+    match = _PAGE_RANGE.match(page)
+    if match:
+        return match.group(1), match.group(2)
+    return page, None
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None or value == "" else str(value)
+
+
+def citation_from_item(item: dict[str, Any]) -> Citation:
+    if not isinstance(item, dict):
+        raise ParseError("expected a CSL item (a JSON object)")
+    lang = item_language(item)
+    keywords = item.get("keyword")
+    text = LocalizedText(
+        title=_text(item.get("title")),
+        authors=parse_names(item.get("author")),
+        container_title=_text(item.get("container-title")),
+        container_title_short=_text(item.get("container-title-short") or item.get("journalAbbreviation")),
+        abstract=_text(item.get("abstract")),
+        keywords=tuple(_KEYWORD_SPLIT.split(str(keywords))) if keywords else (),
+        url=_text(item.get("URL")),
+    )
+    item_id = _text(item.get("id"))
+    if item_id and item_id.endswith(f"-{lang}"):
+        item_id = item_id[: -len(lang) - 1]
+    page_first, page_last = split_pages(item)
+    return Citation(
+        id=item_id,
+        type=str(item.get("type") or "article-journal"),
+        issued=parse_date(item.get("issued"), "issued"),
+        available_date=parse_date(item.get("available-date"), "available-date"),
+        online_first=str(item.get("status") or "").lower() == "online-first",
+        volume=_text(item.get("volume")),
+        issue=_text(item.get("issue")),
+        page_first=page_first,
+        page_last=page_last,
+        number=_text(item.get("number")),
+        doi=_text(item.get("DOI")),
+        issn=_text(item.get("ISSN")),
+        texts={lang: text},
+    )
+
+
+@register_reader
+class CslJsonReader(Reader):
+    name = "csl-json"
+    description = "CSL-JSON: an array of CSL items (Zotero, citeproc-js, pandoc)"
+    extensions = ("json",)
+
+    @classmethod
+    def sniff(cls, head: str) -> bool:
+        return head.lstrip()[:1] in ("[", "{")
+
+    def read(self, lines: Iterable[str], source: str = "<input>") -> Iterator[Record]:
+        text = "".join(lines)
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            error = ParseError(f"invalid JSON: {exc.msg}", file=source, record=1, line=exc.lineno, offset=exc.pos)
+            yield Record(source, 1, line=exc.lineno, offset=exc.pos, error=error)
+            return
+        items = data if isinstance(data, list) else [data]
+        for number, item in enumerate(items, start=1):
+            record = Record(source, number)
+            try:
+                record.citation = citation_from_item(item)
+            except ParseError as exc:
+                record.error = exc.located(file=source, record=number)
+            except (ValidationError, ValueError, TypeError) as exc:
+                record.error = ParseError(f"bad CSL item: {exc}", file=source, record=number)
+            yield record
