@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import SEED
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")

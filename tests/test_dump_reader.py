@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import SEED, seed_citation
 
 from citeexport.api import read_text
 from citeexport.errors import ParseError
 from citeexport.model import Name
+from conftest import SEED, seed_citation
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 SEED_DUMP, _, SEED_PAGE = SEED_TEXT.partition("\n")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Optional
 
 import typer
@@ -32,18 +32,18 @@ Examples:
 """
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     zh = "zh"
     en = "en"
     both = "both"
 
 
-class OnError(str, Enum):
+class OnError(StrEnum):
     skip = "skip"
     stop = "stop"
 
 
-class Split(str, Enum):
+class Split(StrEnum):
     file = "file"
     record = "record"
 
@@ -109,7 +109,7 @@ def _execute(job: Job, quiet: bool, debug: bool) -> None:
     raise typer.Exit(code)
 
 
-def _make_command(fmt: str):  # noqa: ANN202 - typer reads the signature
+def _make_command(fmt: str):
     def command(
         inputs: InputsArg,
         output: OutputOpt = None,

@@ -3,6 +3,7 @@ never outside ``--out-dir``, never over an existing file without ``--force``."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -52,11 +53,11 @@ class AtomicOutput:
     def __enter__(self) -> TextIO:
         if self.path is None:
             stream = sys.stdout
-            self._file = open(stream.fileno(), "w", encoding="utf-8", newline="", closefd=False)  # noqa: SIM115
+            self._file = open(stream.fileno(), "w", encoding="utf-8", newline="", closefd=False)
             return self._file
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle, self._temp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=self.path.parent)
-        self._file = open(handle, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        self._file = open(handle, "w", encoding="utf-8", newline="")
         return self._file
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
@@ -67,10 +68,8 @@ class AtomicOutput:
             pass
         finally:
             if self.path is None:
-                try:
+                with contextlib.suppress(BrokenPipeError):
                     self._file.close()
-                except BrokenPipeError:
-                    pass
             else:
                 self._file.close()
         if self._temp is None:

@@ -150,7 +150,7 @@ def _run_out_dir(job: Job, report: Report, writers: dict[str, Writer]) -> None:
             if job.split == "record":
                 stem = f"{Path(name).stem}-{record.citation.id or record.number}"  # type: ignore[union-attr]
                 ok = True
-                for fmt, writer in writers.items():
+                for writer in writers.values():
                     with AtomicOutput(target(stem, writer), force=job.force, inputs=inputs, root=root) as out:
                         out.write(writer.start())
                         ok = _write_record(report, name, record, writer, out, job) and ok
