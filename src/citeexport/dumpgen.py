@@ -23,7 +23,7 @@ import datetime as dt
 import hashlib
 import re
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from .model import Citation, DateParts, Lang, LocalizedText, Name
@@ -516,11 +516,11 @@ def render_dump(citation: Citation) -> str:
         "onlineDate": UPLOAD_MILLIS,
         "onlineDateStr": dt.datetime.fromtimestamp(UPLOAD_MILLIS / 1000, CHINA_TIME).date().isoformat(),
         "pubDate": epoch_millis(issued) if issued else None,
-        "pubDateStr": issued.iso() if issued and issued.month else None,
+        "pubDateStr": issued.iso() if issued else None,
         "onlineIssueDate": UPLOAD_MILLIS,
         "onlineIssueDateStr": "2026-03-19",
         "onlineFirstDate": epoch_millis(online) if online else None,
-        "onlineFirstDateStr": online.iso() if online and online.month else None,
+        "onlineFirstDateStr": online.iso() if online else None,
         "createTime": UPLOAD_MILLIS,
         "creator": OPERATOR,
         "updateTime": UPLOAD_MILLIS,
@@ -578,8 +578,12 @@ def _citation_lines(citation: Citation, lang: Lang) -> Iterator[str]:
     yield "."
 
 
-def render_page_text(citation: Citation) -> str:
-    """The article page's text after the dump, laid out like the seed's (each line ends with LF)."""
+def render_page_text(citation: Citation, junk: Sequence[str] = ()) -> str:
+    """The article page's text after the dump, laid out like the seed's (each line ends with LF).
+
+    ``junk``: scraped lines that are not about the article (a table caption, a flattened
+    table ...), put where the seed has them, before the export menu.
+    """
     zh, en = citation.texts.get("zh"), citation.texts.get("en")
     first = zh or en or LocalizedText()
     lines: list[str] = [first.container_title or "", f"| {column_name('zh' if zh else 'en')} {_source_line(citation)}"]
@@ -603,10 +607,10 @@ def render_page_text(citation: Citation) -> str:
     link = f"{SITE_ROOT}/{journal_profile(citation).slug}/CN/{citation.id or ''}"
     lines += [issue_line, "PDF下载", "78", "35", "引用本文", "BibTeX", "文章信息"]
     lines += ["首发时间:2026-03-19", f"出版时间:{date}", link, "复制链接", "引用本文", "BibTeX"]
-    lines += ["关闭全屏", "BibTeX", "EndNote", "RefWorks", "TxT"]
+    lines += [*junk, "关闭全屏", "BibTeX", "EndNote", "RefWorks", "TxT"]
     return "".join(line + "\n" for line in lines)
 
 
-def render_record(citation: Citation, *, page_text: bool = True) -> str:
+def render_record(citation: Citation, *, page_text: bool = True, junk: Sequence[str] = ()) -> str:
     """One record of an issue dump: the dump line, then the page text; ends with a line end."""
-    return render_dump(citation) + "\n" + (render_page_text(citation) if page_text else "")
+    return render_dump(citation) + "\n" + (render_page_text(citation, junk) if page_text else "")
