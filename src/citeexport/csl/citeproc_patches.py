@@ -78,5 +78,6 @@ def apply() -> None:
     citeproc.source.Name.parts = _parts  # type: ignore[method-assign]
     model.FormatNumber._format_last_page = _format_last_page  # type: ignore[method-assign]
     if "available_date" not in citeproc.DATES:
-        citeproc.DATES.append("available_date")
+        citeproc.DATES.append("available_date")  # parsed as a date (source/json.py)
+        citeproc.VARIABLES.append("available_date")  # accepted by Reference without a warning
     _applied = True

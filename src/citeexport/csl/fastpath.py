@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .citeproc_patches import expand_last_page
 from .names import initials
 from .postprocess import finish_reference
 from .profiles import ANONYMOUS, ET_AL, GbtProfile
@@ -52,7 +53,11 @@ def _date(date: dict[str, Any], full: bool) -> str:
 def _source(item: dict[str, Any], profile: GbtProfile) -> str:
     punct = profile.punctuation
     out = [item.get("container-title", "")]
-    pages = item.get("page") or item.get("number")
+    pages = item.get("page")
+    if pages and pages.count("-") == 1:  # page-range-format="expanded"
+        first, last = (part.strip() for part in pages.split("-"))
+        pages = f"{first}-{expand_last_page(first, last)}"
+    pages = pages or item.get("number")
     pages_text = punct.colon + pages if pages else ""
     if profile.edition == 2025 and "available-date" in item:
         out += [punct.comma + _date(item["available-date"], full=True), pages_text]
