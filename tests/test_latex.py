@@ -170,6 +170,7 @@ def test_a_title_is_never_braced_whole() -> None:
         ("https://x.org/}\n@article{evil,", False, "https://x.org/%7D%0A@article%7Bevil,"),
         ("https://x.org/路径é", False, "https://x.org/路径é"),
         ("https://x.org/é", True, "https://x.org/%C3%A9"),
+        ("https://x.org/100% sure?q=%7e", False, "https://x.org/100%25%20sure?q=%7e"),
         ("10.1002/(SICI)1097-4636(199706)35:4<425::AID-JBM2>3.0.CO;2-M", False, "10.1002/(SICI)1097-4636(199706)35:4<425::AID-JBM2>3.0.CO;2-M"),
     ],
 )

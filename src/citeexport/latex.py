@@ -245,16 +245,17 @@ def to_latex(text: str, ascii: bool = False, protect_case: bool = False) -> str:
 
 
 #: Characters a URL or DOI may not carry raw inside a braced BibTeX value.
-_URL_UNSAFE = re.compile(r"[{}\\\s\x00-\x1f\x7f]")
-_URL_UNSAFE_ASCII = re.compile(r"[{}\\\s\x00-\x1f\x7f]|[^\x00-\x7f]")
+_URL_UNSAFE = re.compile(r"[{}\\\s\x00-\x1f\x7f]|%(?![0-9A-Fa-f]{2})")
+_URL_UNSAFE_ASCII = re.compile(r"[{}\\\s\x00-\x1f\x7f]|%(?![0-9A-Fa-f]{2})|[^\x00-\x7f]")
 
 
 def safe_url(value: str, ascii: bool = False) -> str:
     """A URL or DOI written raw (``_ % ~ #`` untouched, as ``\\url`` and biblatex expect) but inert.
 
     Braces, backslashes, whitespace and control characters are percent-encoded (UTF-8), so
-    the value can neither close its field nor run a macro; with ``ascii`` every non-ASCII
-    character is percent-encoded too.
+    the value can neither close its field nor run a macro; a ``%`` that does not start a
+    percent-escape becomes ``%25``, so every ``%`` left is part of a valid one; with ``ascii``
+    every non-ASCII character is percent-encoded too.
     """
     pattern = _URL_UNSAFE_ASCII if ascii else _URL_UNSAFE
     return pattern.sub(lambda match: quote(match.group(), safe=""), value)
