@@ -39,10 +39,7 @@ def expand_last_page(first: str, last: str) -> str:
 
 
 def _initialize(self: model.Name, given: str, mark: str, context: object) -> str:
-    keep_hyphen = self.get_option("initialize-with-hyphen", context)
-    if mark.strip():  # "." or ". ": citeproc-py's own behaviour is right for dotted initials
-        return _original_initialize(self, given, mark, context)
-    return initials(given, mark=mark or " ", keep_hyphen=keep_hyphen)
+    return initials(given, mark=mark, keep_hyphen=self.get_option("initialize-with-hyphen", context))
 
 
 def _format_part(self: model.Name_Part, given: str | None, family: str | None) -> tuple[str | None, str | None]:

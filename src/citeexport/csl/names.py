@@ -14,23 +14,27 @@ _SPLIT_PARTS = re.compile(r"[\s.]+")
 
 
 def initials(given: str, mark: str = " ", keep_hyphen: bool = False) -> str:
-    """``Chun-ming`` -> ``C M`` (or ``C-M`` with ``keep_hyphen``); ``E. W.`` -> ``E W``.
+    """``Chun-ming`` -> ``C M`` (``C-M`` with ``keep_hyphen``); with mark ``.``: ``C.M.`` / ``C.-M.``.
 
-    Unlike citeproc-py 0.11, a lower-case part after a hyphen (``ming``) is a name part,
-    not a particle, so it is initialised too.  Lower-case words that stand alone (``van``,
-    ``de``) are kept whole, as the CSL specification asks for particles.
+    CSL semantics: each initial is followed by ``mark`` (``initialize-with``).  Unlike
+    citeproc-py 0.11, a lower-case part after a hyphen (``ming``) is a name part, not a
+    particle, so it is initialised too.  A lower-case word standing alone inside one part
+    (``van``) is kept whole, as CSL keeps particles.
     """
     groups: list[str] = []
     for hyphen_part in given.split("-"):
         words = [word for word in _SPLIT_PARTS.split(hyphen_part) if word]
-        if not words:
-            continue
-        out: list[str] = []
+        out = ""
         for index, word in enumerate(words):
-            is_particle = word[0].islower() and not (index == 0 and groups)
-            out.append(word if is_particle else word[0].upper())
-        groups.append(mark.join(out).strip())
-    return ("-" if keep_hyphen else mark).join(group for group in groups if group).strip()
+            if word[0].islower() and index > 0:
+                out = out.rstrip() + " " + word + " "
+            else:
+                out += word[0].upper() + mark
+        if out.strip():
+            groups.append(out.strip() if keep_hyphen else out)
+    if keep_hyphen:
+        return "-".join(groups)
+    return " ".join("".join(groups).split())
 
 
 def surname_2025(family: str) -> str:
