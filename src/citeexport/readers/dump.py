@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 from ..errors import CiteexportError, ParseError
 from ..registry import register_reader
 from .base import Reader, Record
+from .dump_fast import parse_fast
 from .dump_mapping import citation_from_tree
-from .lombok import LombokParser, LombokSyntaxError
+from .lombok import LombokParser, LombokSyntaxError, Obj
 
 RECORD_START = "Article("
 _LOOKS_LIKE_RECORD = re.compile(r"Article\(id=-?\d+, ")
@@ -62,13 +63,21 @@ def _chunks(lines: Iterable[str]) -> Iterator[_Chunk]:
         yield current
 
 
-def parse_record_text(text: str) -> tuple[object, int, list[str]]:
-    """Parse the ``Article(...)`` at the start of ``text``; (tree, end offset, warnings)."""
+def parse_record_text(text: str, *, fast: bool = True) -> tuple[Obj, list[str]]:
+    """Parse the ``Article(...)`` at the start of ``text``; (tree, warnings).
+
+    The compiled fast path answers most records; whatever it does not match (hazards that
+    need backtracking, schema drift, unknown classes) goes to the careful parser.
+    """
     if not text.endswith("\n"):
         text += "\n"
+    if fast:
+        tree = parse_fast(text)
+        if tree is not None:
+            return tree, []
     parser = LombokParser(text)
-    tree, end = parser.parse_top("Article")
-    return tree, end, parser.warnings
+    tree, _end = parser.parse_top("Article")
+    return tree, parser.warnings
 
 
 @register_reader
@@ -102,7 +111,7 @@ class DumpReader(Reader):
             for joined in range(1, len(pending) + 1 if looks_like_record else 2):
                 text += pending[joined - 1].text
                 try:
-                    tree, _end, warnings = parse_record_text(text)
+                    tree, warnings = parse_record_text(text)
                 except LombokSyntaxError as exc:
                     failure = failure or exc
                     continue
@@ -117,10 +126,10 @@ class DumpReader(Reader):
                     number += 1
                     yield self._failed(failure, source, number, first)
 
-    def _record(self, tree: object, warnings: list[str], source: str, number: int, chunk: _Chunk) -> Record:
+    def _record(self, tree: Obj, warnings: list[str], source: str, number: int, chunk: _Chunk) -> Record:
         record = Record(source=source, number=number, line=chunk.line, offset=chunk.offset, warnings=list(warnings))
         try:
-            record.citation = citation_from_tree(tree)  # type: ignore[arg-type]
+            record.citation = citation_from_tree(tree)
         except CiteexportError as exc:
             record.error = exc.located(file=source, record=number, line=chunk.line, offset=chunk.offset)
         except ValueError as exc:  # pydantic validation of a value the dump holds
