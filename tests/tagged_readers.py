@@ -8,9 +8,13 @@ makes the calling test skip with the reason; none is faked.
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -63,6 +67,38 @@ def without(fields: Fields, *names: str) -> Fields:
     return {key: value for key, value in fields.items() if key not in names}
 
 
+def rich_citation() -> Citation:
+    """Every field the seed lacks: DOI, abstract, keywords, abbreviation, article number, an organisation."""
+    return Citation(
+        issued=DateParts(year=2024, month=11),
+        volume="12",
+        issue="S1",
+        number="e2024017",
+        doi="10.16438/j.0513-4870.2024-0417",
+        issn="0513-4870",
+        texts={
+            "zh": LocalizedText(
+                title="间充质干细胞端粒酶催化亚基RT-qPCR方法的建立",
+                authors=(Name(family="欧阳", given="修"), Name(literal="国家药典委员会")),
+                container_title="药学学报",
+                container_title_short="药学学报",
+                abstract="目的: 建立方法。\n结果: 线性良好 (r = 0.999)。",
+                keywords=("间充质干细胞", "端粒酶", "RT-qPCR"),
+                url="https://example.org/zh/abs/1?x=1&y=2",
+            ),
+            "en": LocalizedText(
+                title="Establishment of an RT-qPCR Method: Telomerase in MSCs",
+                authors=(Name(family="OUYANG", given="Xiu"), Name(family="Smith", given="Mary Ann")),
+                container_title="Acta Pharmaceutica Sinica",
+                container_title_short="Acta Pharm Sin",
+                abstract="Objective: to establish a method.\nResults: r = 0.999; 95% recovery.",
+                keywords=("mesenchymal stem cells", "telomerase"),
+                url="https://example.org/en/abs/1",
+            ),
+        },
+    )
+
+
 # -- rispy -------------------------------------------------------------------------------
 
 
@@ -110,8 +146,6 @@ def pandoc_path() -> str:
 
 def read_pandoc(text: str) -> list[Fields]:
     """pandoc's RIS reader, via CSL JSON.  It keeps only ``PY`` of the dates."""
-    import json
-
     run = subprocess.run([pandoc_path(), "-f", "ris", "-t", "csljson"], input=text.encode(), capture_output=True, check=True)
     out = []
     for item in json.loads(run.stdout):
@@ -202,6 +236,61 @@ def _mods_name(name: ET.Element) -> str:
     if family or given:
         return ", ".join(part for part in (" ".join(family), " ".join(given)) if part)
     return " ".join(p.text or "" for p in name.findall(f"{MODS}namePart"))
+
+
+# -- citation-js (node) -----------------------------------------------------------------
+
+#: Where ``npm install --prefix "$VIRTUAL_ENV" --legacy-peer-deps @citation-js/core@0.6
+#: @citation-js/plugin-refworks@0.1.2 @citation-js/plugin-enw@0.3.0`` puts the readers:
+#: beside the Python tools of the same environment.
+CITATION_JS_MODULES = Path(os.environ.get("CITATION_JS_MODULES", Path(sys.prefix) / "node_modules"))
+_CITATION_JS = """
+const { Cite } = require('@citation-js/core')
+require('@citation-js/plugin-refworks')
+require('@citation-js/plugin-enw')
+const data = new Cite(require('fs').readFileSync(0, 'utf8'), { forceType: process.argv[1] }).data
+process.stdout.write(JSON.stringify(data.map(({ _graph, ...item }) => item)))
+"""
+
+
+def read_citation_js(input_type: str, text: str) -> list[Fields]:
+    """citation-js (``@refworks/file`` or ``@enw/file``), via CSL JSON.
+
+    Known gaps of these plugins, so not compared: plugin-refworks 0.1.2 reads ``UR`` and
+    drops ``UL`` (no URL) and keeps ``FD``/``YR`` as a raw date; plugin-enw 0.3.0 reads
+    ``%8 January 31`` as year 31, keeps the comma of a corporate author and returns an
+    empty record for CR LF input.
+    """
+    node = shutil.which("node")
+    if node is None or not (CITATION_JS_MODULES / "@citation-js" / "plugin-refworks").is_dir():
+        pytest.skip(f"citation-js is not installed in {CITATION_JS_MODULES} (node + npm packages @citation-js/*)")
+    env = {**os.environ, "NODE_PATH": str(CITATION_JS_MODULES)}
+    run = subprocess.run([node, "-e", _CITATION_JS, input_type], input=text.encode(), capture_output=True, check=True, env=env)
+    out = []
+    for item in json.loads(run.stdout):
+        page = item.get("page", "")
+        first, _, last = page.partition("-")
+        keywords = item.get("keyword", [])  # plugin-refworks joins K1 lines with ","; plugin-enw unwraps a single %K
+        if isinstance(keywords, str) and input_type == "@enw/file":
+            keywords = [keywords]
+        out.append(
+            {
+                "title": item.get("title"),
+                "authors": [_csl_name(name) for name in item.get("author", [])],
+                "journal": item.get("container-title"),
+                "volume": item.get("volume"),
+                "issue": item.get("issue"),
+                "page_first": first or None,
+                "page_last": last or None,
+                "issn": item.get("ISSN"),
+                "doi": item.get("DOI"),
+                "url": item.get("URL"),
+                "language": item.get("language"),
+                "abstract": item.get("abstract"),
+                **({"keyword_text": keywords} if isinstance(keywords, str) else {"keywords": keywords}),
+            }
+        )
+    return out
 
 
 # -- random citations --------------------------------------------------------------------

@@ -9,46 +9,14 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from citeexport.model import Citation, DateParts, LocalizedText, Name
+from citeexport.model import Citation, DateParts, LocalizedText
 from citeexport.registry import get_writer
 from citeexport.writers.ris import RisWriter
 from conftest import seed_citation
-from tagged_readers import citations, expected, read_bibutils, read_pandoc, read_rispy, without
+from tagged_readers import citations, expected, read_bibutils, read_pandoc, read_rispy, rich_citation, without
 
 GOLDEN = Path(__file__).parent / "golden" / "ris"
 LINE = re.compile(r"[A-Z][A-Z0-9]  - \S.*")
-
-
-def rich_citation() -> Citation:
-    """Every field the seed lacks: DOI, abstract, keywords, abbreviation, article number, an organisation."""
-    return Citation(
-        issued=DateParts(year=2024, month=11),
-        volume="12",
-        issue="S1",
-        number="e2024017",
-        doi="10.16438/j.0513-4870.2024-0417",
-        issn="0513-4870",
-        texts={
-            "zh": LocalizedText(
-                title="间充质干细胞端粒酶催化亚基RT-qPCR方法的建立",
-                authors=(Name(family="欧阳", given="修"), Name(literal="国家药典委员会")),
-                container_title="药学学报",
-                container_title_short="药学学报",
-                abstract="目的: 建立方法。\n结果: 线性良好 (r = 0.999)。",
-                keywords=("间充质干细胞", "端粒酶", "RT-qPCR"),
-                url="https://example.org/zh/abs/1?x=1&y=2",
-            ),
-            "en": LocalizedText(
-                title="Establishment of an RT-qPCR Method: Telomerase in MSCs",
-                authors=(Name(family="OUYANG", given="Xiu"), Name(family="Smith", given="Mary Ann")),
-                container_title="Acta Pharmaceutica Sinica",
-                container_title_short="Acta Pharm Sin",
-                abstract="Objective: to establish a method.\nResults: r = 0.999; 95% recovery.",
-                keywords=("mesenchymal stem cells", "telomerase"),
-                url="https://example.org/en/abs/1",
-            ),
-        },
-    )
 
 
 def write(*citations: Citation) -> str:
