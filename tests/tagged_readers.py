@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -144,8 +145,19 @@ def pandoc_path() -> str:
         pytest.skip(f"pandoc not found: {exc}")
 
 
+def squeeze_spaces(fields: Fields) -> Fields:
+    """``fields`` with runs of spaces made one, as pandoc reads every text value."""
+
+    def squeeze(value: Any) -> Any:
+        if isinstance(value, str):
+            return re.sub(" {2,}", " ", value)
+        return [squeeze(v) for v in value] if isinstance(value, list) else value
+
+    return {key: squeeze(value) for key, value in fields.items()}
+
+
 def read_pandoc(text: str) -> list[Fields]:
-    """pandoc's RIS reader, via CSL JSON.  It keeps only ``PY`` of the dates."""
+    """pandoc's RIS reader, via CSL JSON.  It keeps only ``PY`` of the dates and squeezes runs of spaces."""
     run = subprocess.run([pandoc_path(), "-f", "ris", "-t", "csljson"], input=text.encode(), capture_output=True, check=True)
     out = []
     for item in json.loads(run.stdout):
