@@ -89,6 +89,8 @@ RecursiveOpt = Annotated[bool, typer.Option("-r", "--recursive", help="Read fold
 GlobOpt = Annotated[str, typer.Option("--glob", help="With folders: only files matching this pattern.")]
 QuietOpt = Annotated[bool, typer.Option("-q", "--quiet", help="No warnings and no summary on stderr (errors still shown).")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")]
+JobsOpt = Annotated[Optional[int], typer.Option("-j", "--jobs", min=1, help="Worker processes for dump inputs (default: all cores for inputs over 8 MB, else 1).")]  # noqa: UP045
+ProgressOpt = Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: on a terminal, for large inputs).")]  # noqa: UP045
 
 
 def _execute(job: Job, quiet: bool, debug: bool) -> None:
@@ -129,6 +131,8 @@ def _make_command(fmt: str):
         glob: GlobOpt = "*",
         quiet: QuietOpt = False,
         debug: DebugOpt = False,
+        jobs: JobsOpt = None,
+        progress: ProgressOpt = None,
     ) -> None:
         job = Job(
             inputs=inputs,
@@ -144,6 +148,8 @@ def _make_command(fmt: str):
             recursive=recursive,
             glob=glob,
             debug=debug,
+            jobs=jobs,
+            progress=progress,
         )
         _execute(job, quiet, debug)
 
@@ -169,6 +175,8 @@ def convert(
     glob: GlobOpt = "*",
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
+    jobs: JobsOpt = None,
+    progress: ProgressOpt = None,
 ) -> None:
     job = Job(
         inputs=inputs,
@@ -183,6 +191,8 @@ def convert(
         recursive=recursive,
         glob=glob,
         debug=debug,
+        jobs=jobs,
+        progress=progress,
     )
     _execute(job, quiet, debug)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import io
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -37,6 +37,7 @@ class OpenedInput:
     reader: type[Reader]
     encoding: str
     lines: Iterator[str]
+    position: Callable[[], int] = lambda: 0  # bytes consumed so far (for progress)
 
 
 def detect_encoding(head: bytes) -> str:
@@ -122,7 +123,13 @@ def open_input(path: str, *, fmt: str | None = None, encoding: str | None = None
             if path != "-":
                 buffered.close()
 
-    return OpenedInput(name=name, reader=reader, encoding=chosen, lines=lines())
+    def position() -> int:
+        try:
+            return buffered.tell() if not buffered.closed else 0
+        except (OSError, ValueError):
+            return 0
+
+    return OpenedInput(name=name, reader=reader, encoding=chosen, lines=lines(), position=position)
 
 
 def expand_inputs(paths: Iterable[str], *, recursive: bool = False, pattern: str = "*") -> Iterator[str]:

@@ -7,7 +7,8 @@ its output, whatever the number of files.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,8 @@ from .errors import CiteexportError, OutputError
 from .inputs import expand_inputs, open_input
 from .options import ReadOptions, WriteOptions
 from .output import AtomicOutput, safe_filename
+from .parallel import read_parallel, supports_parallel
+from .progress import progress_bar
 from .readers.base import Record
 from .registry import get_writer
 from .report import Report
@@ -38,26 +41,60 @@ class Job:
     recursive: bool = False
     glob: str = "*"
     debug: bool = False
+    jobs: int | None = None  # None: all cores for large dump inputs, else 1
+    progress: bool | None = None  # None: on when stderr is a terminal and the input is large
 
 
 class _Stop(Exception):
     """--on-error stop: end the run after the first failed record."""
 
 
+#: Inputs at least this large are "large": parallel by default, progress bar on a terminal.
+LARGE_INPUT_BYTES = 8 * 1024 * 1024
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path) if path != "-" else 0
+    except OSError:
+        return 0
+
+
+def _jobs_for(job: Job, path: str) -> int:
+    if job.jobs is not None:
+        return max(1, job.jobs)
+    return (os.cpu_count() or 1) if _size(path) >= LARGE_INPUT_BYTES else 1
+
+
 def _records(job: Job, report: Report) -> Iterator[tuple[str, Record]]:
-    for path in expand_inputs(job.inputs, recursive=job.recursive, pattern=job.glob):
-        try:
-            opened = open_input(path, fmt=job.from_format, encoding=job.read_options.encoding)
-            report.counts(opened.name)  # listed in the summary even with no records
-            for record in opened.reader(job.read_options).read(opened.lines, opened.name):
-                yield opened.name, record
-        except CiteexportError as error:
-            error.located(file="<stdin>" if path == "-" else path)
-            report.counts(error.file or path)
-            report.error(error)
-            if job.on_error == "stop":
-                raise _Stop from None
-            continue
+    paths = list(expand_inputs(job.inputs, recursive=job.recursive, pattern=job.glob))
+    total = sum(_size(p) for p in paths)
+    show = job.progress if job.progress is not None else (report.console.is_terminal and total >= LARGE_INPUT_BYTES)
+    with progress_bar(report.console, total, enabled=bool(show) and not report.quiet) as advance:
+        done = 0
+        for path in paths:
+            yield from _records_of(job, report, path, advance, done)
+            done += _size(path)
+
+
+def _records_of(job: Job, report: Report, path: str, advance: Callable[[int, int], None], done: int) -> Iterator[tuple[str, Record]]:
+    try:
+        opened = open_input(path, fmt=job.from_format, encoding=job.read_options.encoding)
+        report.counts(opened.name)  # listed in the summary even with no records
+        jobs = _jobs_for(job, path)
+        if jobs > 1 and supports_parallel(opened.reader):
+            records = read_parallel(opened.lines, opened.name, job.read_options, jobs)
+        else:
+            records = opened.reader(job.read_options).read(opened.lines, opened.name)
+        for record in records:
+            advance(1, done + opened.position())
+            yield opened.name, record
+    except CiteexportError as error:
+        error.located(file="<stdin>" if path == "-" else path)
+        report.counts(error.file or path)
+        report.error(error)
+        if job.on_error == "stop":
+            raise _Stop from None
 
 
 def run(job: Job, report: Report) -> int:

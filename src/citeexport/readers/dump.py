@@ -35,7 +35,7 @@ MAX_JOINED_CHUNKS = 5
 
 
 @dataclass(slots=True)
-class _Chunk:
+class Chunk:
     line: int  # 1-based line number of its first line
     offset: int  # character offset of its first line
     lines: list[str] = field(default_factory=list)
@@ -45,9 +45,9 @@ class _Chunk:
         return "".join(self.lines)
 
 
-def _chunks(lines: Iterable[str]) -> Iterator[_Chunk]:
+def split_chunks(lines: Iterable[str]) -> Iterator[Chunk]:
     """Split the input at lines starting with ``Article(``; text before the first is dropped."""
-    current: _Chunk | None = None
+    current: Chunk | None = None
     offset = 0
     for number, line in enumerate(lines, start=1):
         if number == 1 and line.startswith("\ufeff"):
@@ -55,7 +55,7 @@ def _chunks(lines: Iterable[str]) -> Iterator[_Chunk]:
         if line.startswith(RECORD_START):
             if current is not None:
                 yield current
-            current = _Chunk(number, offset)
+            current = Chunk(number, offset)
         if current is not None:
             current.lines.append(line)
         offset += len(line)
@@ -91,9 +91,16 @@ class DumpReader(Reader):
         return any(line.startswith(RECORD_START) for line in head.lstrip("\ufeff").splitlines()[:50])
 
     def read(self, lines: Iterable[str], source: str = "<input>") -> Iterator[Record]:
-        chunks = _chunks(lines)
-        pending: deque[_Chunk] = deque()
         number = 0
+        for _used, record in self.scan(split_chunks(lines), source):
+            if record is not None:
+                number += 1
+                yield number_record(record, number)
+
+    def scan(self, chunks: Iterable[Chunk], source: str) -> Iterator[tuple[int, Record | None]]:
+        """(chunks used, record or None for page text), in order; records are not numbered yet."""
+        chunks = iter(chunks)
+        pending: deque[Chunk] = deque()
         exhausted = False
         while True:
             while not exhausted and len(pending) < MAX_JOINED_CHUNKS:
@@ -117,30 +124,51 @@ class DumpReader(Reader):
                     continue
                 for _ in range(joined):
                     pending.popleft()
-                number += 1
-                yield self._record(tree, warnings, source, number, first)
+                yield joined, self._record(tree, warnings, source, first)
                 break
             else:
                 pending.popleft()
-                if looks_like_record and failure is not None:
-                    number += 1
-                    yield self._failed(failure, source, number, first)
+                yield 1, (self._failed(failure, source, first) if looks_like_record and failure is not None else None)
 
-    def _record(self, tree: Obj, warnings: list[str], source: str, number: int, chunk: _Chunk) -> Record:
-        record = Record(source=source, number=number, line=chunk.line, offset=chunk.offset, warnings=list(warnings))
+    def read_batch(self, chunks: list[Chunk], own: int, source: str) -> tuple[list[Record], int]:
+        """Records starting in ``chunks[:own]`` (the rest is context a record may run into).
+
+        Returns the records, unnumbered, and how many context chunks the last one used.
+        For ``--jobs``: batches are read in other processes, then numbered in order.
+        """
+        records: list[Record] = []
+        position = 0
+        for used, record in self.scan(chunks, source):
+            if position >= own:
+                break
+            position += used
+            if record is not None:
+                records.append(record)
+        return records, max(0, position - own)
+
+    def _record(self, tree: Obj, warnings: list[str], source: str, chunk: Chunk) -> Record:
+        record = Record(source=source, number=0, line=chunk.line, offset=chunk.offset, warnings=list(warnings))
         try:
             record.citation = citation_from_tree(tree)
         except CiteexportError as exc:
-            record.error = exc.located(file=source, record=number, line=chunk.line, offset=chunk.offset)
+            record.error = exc.located(file=source, line=chunk.line, offset=chunk.offset)
         except ValueError as exc:  # pydantic validation of a value the dump holds
-            record.error = ParseError(f"invalid value: {exc}", file=source, record=number, line=chunk.line, offset=chunk.offset)
+            record.error = ParseError(f"invalid value: {exc}", file=source, line=chunk.line, offset=chunk.offset)
         if self.options.strict and record.warnings and record.error is None:
-            record.error = ParseError("; ".join(record.warnings), file=source, record=number, line=chunk.line, offset=chunk.offset)
+            record.error = ParseError("; ".join(record.warnings), file=source, line=chunk.line, offset=chunk.offset)
         return record
 
-    def _failed(self, failure: LombokSyntaxError, source: str, number: int, chunk: _Chunk) -> Record:
+    def _failed(self, failure: LombokSyntaxError, source: str, chunk: Chunk) -> Record:
         text = chunk.text
         inner = min(failure.offset, len(text))
         line = chunk.line + text.count("\n", 0, inner)
-        error = ParseError(failure.message, file=source, record=number, field=failure.field, line=line, offset=chunk.offset + inner)
-        return Record(source=source, number=number, line=chunk.line, offset=chunk.offset, error=error)
+        error = ParseError(failure.message, file=source, field=failure.field, line=line, offset=chunk.offset + inner)
+        return Record(source=source, number=0, line=chunk.line, offset=chunk.offset, error=error)
+
+
+def number_record(record: Record, number: int) -> Record:
+    """Give a record (and its error) its 1-based number within its input."""
+    record.number = number
+    if record.error is not None:
+        record.error.record = number
+    return record

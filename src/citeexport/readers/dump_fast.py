@@ -32,8 +32,9 @@ _NUMBER = r"(?:null|-?\d+(?:\.\d+)?)"
 _BOOLEAN = r"(?:null|true|false)"
 _BARE = r"(?:null|-?\d+(?:\.\d+)?|true|false)"
 
-#: Element classes accepted in ``*`` slots (keywords, funds, refs, companyList …).
-_OPEN_SLOT_CLASSES = ("ArticleKeyword", "ArticleFund", "ArticleRef", "Company")
+#: The element class the fast path accepts in each open (``*``) slot; other slots take
+#: only ``null`` or ``[]`` (anything else goes to the careful parser).
+_OPEN_SLOT_CLASSES = {("Article", "keywords"): "ArticleKeyword", ("Article", "funds"): "ArticleFund", ("Article", "refs"): "ArticleRef"}
 
 #: The fields citations use, per class (what the mapping reads).
 WANTED: dict[str, tuple[str, ...]] = {
@@ -65,6 +66,18 @@ def _text_until(until: tuple[str, ...], drift: str | None) -> str:
     return f"[^{klass}]*+(?:(?!{_alternatives(stops)})[{klass}][^{klass}]*+)*+"
 
 
+def _last_text(closer: str, strong: str) -> str:
+    """An object's last text value: up to the earliest closer that the container accepts.
+
+    The careful parser reaches the same end by trying each closer in turn, but refuses, past
+    its first try, to let a value cross the start of a known-class object (``Author(``); this
+    pattern refuses any such crossing, so it stays a subset of the careful parser.
+    """
+    guard = "".join(f"(?<!\\b{re.escape(name)})" for name in sorted(SCHEMA))
+    specials = re.escape("({" + closer)
+    return f"(?:[^{specials}]++|{guard}[({{]|{re.escape(closer)}(?!{strong}))*+"
+
+
 class _Unsupported(Exception):
     """A schema shape the fast path does not compile (the careful parser handles it)."""
 
@@ -90,7 +103,8 @@ class _Builder:
             return body
         return f"(?P<{cls}_{field}>{body})"
 
-    def obj(self, cls: str, follow: tuple[str, ...]) -> str:
+    def obj(self, cls: str, follow: tuple[str, ...], strong: str | None = None) -> str:
+        """``cls(...)``; ``strong`` is a regex of what the container accepts after the closer."""
         fields = SCHEMA[cls]
         ide = cls in IDE_CLASSES
         opener, closer = ("{", "}") if ide else ("(", ")")
@@ -105,6 +119,9 @@ class _Builder:
                 parts.append(_text_until(tuple(closer + f for f in follow), None))
                 break
             last = i == len(fields) - 1
+            if last and kind == "t" and strong is not None:
+                parts.append(self.group(cls, name, _last_text(closer, strong)))
+                continue
             until = tuple(closer + f for f in follow) if last else (", " + fields[i + 1][0] + "=",)
             drift = ", " + fields[i + 2][0] + "=" if i + 2 < len(fields) else None
             parts.append(self.value(cls, name, kind, until, drift))
@@ -130,40 +147,49 @@ class _Builder:
         if kind.startswith("m:"):
             return self.span(cls, name, "(?:null|" + self.map(kind[2:], until) + ")") + f"(?={ends})"
         if kind == "*":
-            lists = "|".join(self.list(element, until) for element in _OPEN_SLOT_CLASSES)
-            return self.span(cls, name, f"(?:null|{lists})") + f"(?={ends})"
+            element = _OPEN_SLOT_CLASSES.get((cls, name))
+            slot = self.list(element, until) if element else r"\[\]"
+            return self.span(cls, name, f"(?:null|{slot})") + f"(?={ends})"
         raise _Unsupported(kind)
 
     def list(self, element: str, until: tuple[str, ...]) -> str:
         closing = tuple("]" + u for u in until)
-        item = self.element_pattern(element, closing, lookahead_next=f"{re.escape(element)}[({{]")
+        strong = list_strong(element, closing)
+        item = f"{self.obj(element, (', ', *closing), strong)}(?={strong})"
         return rf"\[(?:\](?={_alternatives(until)})|(?:{item}, )*+{item}\])"
 
     def map(self, value_class: str, until: tuple[str, ...]) -> str:
         closing = tuple("}" + u for u in until)
         follow = (", ", *closing)
-        inner = self.obj(value_class, follow)
-        value = f"(?:null(?={_alternatives(follow)})|{inner})"
-        entry = f"{_IDENT}={value}(?:(?=, {_IDENT}=)|(?={_alternatives(closing)}))"
+        strong = map_strong(closing)
+        value = f"(?:null|{self.obj(value_class, follow, strong)})"
+        entry = f"{_IDENT}={value}(?={strong})"
         return rf"\{{(?:\}}(?={_alternatives(until)})|(?:{entry}, )*+{entry}\}})"
 
-    def element_pattern(self, element: str, closing: tuple[str, ...], lookahead_next: str) -> str:
-        follow = (", ", *closing)
-        return f"{self.obj(element, follow)}(?:(?=, {lookahead_next})|(?={_alternatives(closing)}))"
+
+def list_strong(element: str, closing: tuple[str, ...]) -> str:
+    """After a list element: the next element of the class, or the list's end."""
+    return f"(?:, {re.escape(element)}[({{]|{_alternatives(closing)})"
+
+
+def map_strong(closing: tuple[str, ...]) -> str:
+    """After a map value: the next ``KEY=``, or the map's end."""
+    return f"(?:, {_IDENT}=|{_alternatives(closing)})"
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     """Compiled once: the whole Article, and each repeated element in its context."""
-    article = _Builder(frozenset({"Article", "Issue", "Journal"})).obj("Article", ("\n", "\r\n"))
+    article = _Builder(frozenset({"Article", "Issue", "Journal"})).obj("Article", ("\n", "\r\n"), r"\r?\n")
     patterns = {"Article": re.compile(article + r"(?=\r?\n)", re.DOTALL)}
 
     # Elements re-read inside the captured spans, each with exactly the context it had above.
     def element(cls: str, closing: str, *, keyed: bool) -> re.Pattern[str]:
         follow = (", ", closing)
-        body = _Builder(frozenset({cls})).obj(cls, follow)
+        strong = map_strong((closing,)) if keyed else list_strong(cls, (closing,))
+        body = _Builder(frozenset({cls})).obj(cls, follow, strong)
         if keyed:
-            body = rf"({_IDENT})=(?:(?P<null>null)(?={_alternatives(follow)})|{body})"
+            body = rf"({_IDENT})=(?:(?P<null>null)|{body})(?={strong})"
         return re.compile(body, re.DOTALL)
 
     patterns["ArticleExt"] = element("ArticleExt", "}, authors=", keyed=True)

@@ -1,0 +1,39 @@
+"""A progress bar on stderr for long runs: records, records/s, and the ETA from bytes read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+
+@contextmanager
+def progress_bar(console: Console, total_bytes: int, *, enabled: bool) -> Iterator[Callable[[int, int], None]]:
+    """Yields ``advance(records, bytes_done)``; a no-op when not enabled."""
+    if not enabled:
+        yield lambda records, position: None
+        return
+    columns = (
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.fields[records]:,} records"),
+        TextColumn("{task.fields[rate]:,.0f}/s"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=console, transient=False) as progress:
+        task = progress.add_task("converting", total=total_bytes or None, records=0, rate=0.0)
+        count = 0
+
+        def advance(records: int, position: int) -> None:
+            nonlocal count
+            count += records
+            if count % 64 == 0:
+                elapsed = progress.tasks[0].elapsed or 0.0
+                progress.update(task, completed=position, records=count, rate=count / elapsed if elapsed else 0.0)
+
+        yield advance
+        elapsed = progress.tasks[0].elapsed or 0.0
+        progress.update(task, completed=total_bytes, records=count, rate=count / elapsed if elapsed else 0.0)
