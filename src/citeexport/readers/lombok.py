@@ -15,6 +15,14 @@ values (numbers, nested objects) must fit.  The rules, from the team's dump-form
    element, or the closing bracket and what follows it, accepts).
 5. A value that parsed as an object, list or map never falls back to plain text.
 6. Work is bounded: a step budget, and a nesting limit, end hopeless inputs with an error.
+   Each step costs amortised constant scanning: searches for a separator are cached
+   (:meth:`LombokParser._find`), so trying the k-th candidate end never rescans the text
+   before it, and no input can make the parser quadratic in its length.  Nesting is bounded
+   by :data:`MAX_DEPTH` (objects, lists, maps) and :data:`MAX_GENERIC_FIELDS` (the fields of
+   a class the schema does not know are parsed recursively), never by Python's recursion
+   limit; JSON too deep for :mod:`json` is read as text.  A candidate text value is a
+   :class:`_Span` (two offsets), cut out of the text only once the whole object has parsed,
+   so trying k ends of a long value costs k steps, not k copies of it.
 
 Fallback for what the schema does not know: an unknown class is read generically (a value
 ends at any ``, ident=``); an unknown field after a typed value is read as an extra field up
@@ -47,6 +55,8 @@ _GENERIC_FIELD_END = re.compile(r", (?=[A-Za-z_$][\w$]*=)")
 _KNOWN_START = re.compile(r"\b(?:" + "|".join(sorted(SCHEMA, key=len, reverse=True)) + r")[({]")
 
 MAX_DEPTH = 48
+#: Fields of one object of an unknown class (each field is one more level of generators).
+MAX_GENERIC_FIELDS = 200
 _JSON = json.JSONDecoder()
 
 
@@ -69,6 +79,45 @@ class Obj:
         return isinstance(other, Obj) and other.cls == self.cls and other.fields == self.fields
 
     __hash__ = None  # type: ignore[assignment]
+
+
+class _Span:
+    """A text value not yet cut out of the input: ``s[start:end]`` (``split``: a list of bare strings)."""
+
+    __slots__ = ("end", "split", "start")
+
+    def __init__(self, start: int, end: int, split: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.split = split
+
+
+def _resolve(tree: Any, s: str) -> Any:
+    """``tree`` with every :class:`_Span` replaced by its text; iterative, as JSON values may nest deeply."""
+
+    def text_of(span: _Span) -> Any:
+        text = s[span.start : span.end]
+        return [None if item == "null" else item for item in text.split(", ")] if span.split else text
+
+    if type(tree) is _Span:
+        return text_of(tree)
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        container = node.fields if isinstance(node, Obj) else node
+        if isinstance(container, dict):
+            keys: Iterator[Any] = iter(list(container))
+        elif isinstance(container, list):
+            keys = iter(range(len(container)))
+        else:
+            continue
+        for key in keys:
+            value = container[key]
+            if type(value) is _Span:
+                container[key] = text_of(value)
+            elif isinstance(value, (Obj, dict, list)):
+                stack.append(value)
+    return tree
 
 
 class LombokSyntaxError(Exception):
@@ -106,6 +155,9 @@ class LombokParser:
         self._far_pos = -1
         self._far_field: str | None = None
         self._far_message = "not a Java object dump"
+        # _find's cache: target -> (searched from, first position found there or -1)
+        self._found: dict[str, tuple[int, int]] = {}
+        self._known: tuple[int, int] = (self.n + 1, self.n)  # _known_start's cache: (searched from, found)
 
     # -- entry point -------------------------------------------------------------------------
 
@@ -116,7 +168,7 @@ class LombokParser:
         try:
             for obj, end in self._object(cls, 0, follow, 0):
                 if any(self.s.startswith(f, end) for f in follow):
-                    return obj, end
+                    return _resolve(obj, self.s), end
         except _Budget:
             raise LombokSyntaxError("too ambiguous or broken to read within the work limit", self._far_pos, self._far_field) from None
         except RecursionError:  # pragma: no cover - guarded by MAX_DEPTH
@@ -133,6 +185,39 @@ class LombokParser:
     def _fail(self, pos: int, field: str | None, message: str) -> None:
         if pos >= self._far_pos:
             self._far_pos, self._far_field, self._far_message = pos, field, message
+
+    def _find(self, target: str, pos: int) -> int:
+        """``self.s.find(target, pos)``, cached: a search from inside the last searched span is free.
+
+        Why: backtracking asks for the next separator after each candidate end, from
+        positions that only grow; without the cache each question rescans up to the next
+        match (or the end of the text), which made hostile records quadratic.
+        """
+        cached = self._found.get(target)
+        if cached is not None:
+            start, found = cached
+            if start <= pos and (found == -1 or pos <= found):
+                return found
+        found = self.s.find(target, pos)
+        self._found[target] = (pos, found)
+        return found
+
+    def _known_start(self, pos: int) -> int:
+        """Where the first known-class object (``Author(``) at or after ``pos`` starts; ``n`` if none."""
+        start, at = self._known
+        if start <= pos <= at:
+            return at
+        found = _KNOWN_START.search(self.s, pos)
+        at = found.start() if found else self.n
+        self._known = (pos, at)
+        return at
+
+    def _json(self, pos: int) -> tuple[Any, int] | None:
+        """A JSON value at ``pos`` and its end, or None (not JSON, or nested deeper than :mod:`json` can go)."""
+        try:
+            return _JSON.raw_decode(self.s, pos)
+        except (ValueError, RecursionError):
+            return None
 
     # -- objects -----------------------------------------------------------------------------
 
@@ -152,7 +237,7 @@ class LombokParser:
         fields = SCHEMA.get(cls)
         obj = Obj(cls)
         if fields is None or (closer == "}") != (cls in IDE_CLASSES):
-            yield from self._generic_fields(obj, start, closer, follow, depth)
+            yield from self._generic_fields(obj, start, closer, follow, depth, 1)
             return
         skim = SKIM_AFTER.get(cls)
         stop = next((i for i, (name, _) in enumerate(fields) if name == skim), None)
@@ -251,9 +336,12 @@ class LombokParser:
                 yield from self._fields(obj, fields, i + 1, vend + 2, closer, follow, depth, completion, stop)
                 return
 
-    def _generic_fields(self, obj: Obj, pos: int, closer: str, follow: tuple[str, ...], depth: int) -> Alternatives:
+    def _generic_fields(self, obj: Obj, pos: int, closer: str, follow: tuple[str, ...], depth: int, count: int) -> Alternatives:
         """An object of a class the schema does not know: any ``, ident=`` may end a value."""
         s = self.s
+        if count > MAX_GENERIC_FIELDS:
+            self._fail(pos, obj.cls, f"more than {MAX_GENERIC_FIELDS} fields in an object of an unknown class")
+            return
         match = _IDENT.match(s, pos)
         if not match or not s.startswith("=", match.end()):
             self._fail(pos, obj.cls, "expected field=")
@@ -266,7 +354,7 @@ class LombokParser:
             self._step()
             if s.startswith(", ", end) and (m := _IDENT.match(s, end + 2)) and s.startswith("=", m.end()):
                 obj.fields[name] = value
-                yield from self._generic_fields(obj, end + 2, closer, follow, depth)
+                yield from self._generic_fields(obj, end + 2, closer, follow, depth, count + 1)
             elif any(s.startswith(f, end) for f in finish):
                 obj.fields[name] = value
                 yield obj, end + 1
@@ -306,13 +394,8 @@ class LombokParser:
             if kind != "*" and kind != "j":
                 return
         if kind == "j":
-            if s[pos : pos + 1] in ("{", "["):
-                try:
-                    value, end = _JSON.raw_decode(s, pos)
-                except ValueError:
-                    pass
-                else:
-                    yield value, end
+            if s[pos : pos + 1] in ("{", "[") and (decoded := self._json(pos)) is not None:
+                yield decoded
             yield from self._text(pos, until, None, 0)
             return
         inner_follow = until
@@ -352,55 +435,59 @@ class LombokParser:
                 for alternative in self._map("*", pos, until, where, depth + 1):
                     structured = True
                     yield alternative
-            else:
-                try:
-                    value, end = _JSON.raw_decode(s, pos)
-                except ValueError:
-                    pass
-                else:
-                    structured = True
-                    yield value, end
+            elif (decoded := self._json(pos)) is not None:
+                structured = True
+                yield decoded
         if not structured:
             yield from self._text(pos, until, None, 0)
 
     def _text(self, pos: int, until: tuple[str, ...], fields: Fields | None, index: int, where: str | None = None) -> Alternatives:
         """Free text: ends before the earliest ``until``; later ends on backtracking (rule 2)."""
-        s = self.s
         drift = None
         if fields is not None and index + 3 < len(fields):
             drift = (", " + fields[index + 2][0] + "=", ", " + fields[index + 3][0] + "=")
-        known_limit = -1  # lazily: where the first known-class object starts
         first = True
         for end in self._ends_before(pos, until, first_only=False):
             self._step()
-            if not first:
-                if known_limit == -1:
-                    found = _KNOWN_START.search(s, pos)
-                    known_limit = found.start() if found else self.n
-                if end > known_limit:
-                    return
+            if not first and end > self._known_start(pos):
+                return
             first = False
-            if drift is not None:
-                a = s.find(drift[0], pos, end)
-                if a != -1 and s.find(drift[1], a, end) != -1:
-                    self._fail(pos, where, "the value runs over the following fields: the dump's schema differs")
-                    return
-            text = s[pos:end]
-            yield (None if text == "null" else text), end
+            if drift is not None and self._runs_over(pos, end, drift):
+                self._fail(pos, where, "the value runs over the following fields: the dump's schema differs")
+                return
+            yield self._span(pos, end), end
+
+    def _span(self, start: int, end: int) -> _Span | None:
+        """The text ``s[start:end]`` as a :class:`_Span`; ``null`` is None."""
+        if end - start == 4 and self.s.startswith("null", start):
+            return None
+        return _Span(start, end)
+
+    def _runs_over(self, pos: int, end: int, drift: tuple[str, str]) -> bool:
+        """True when ``s[pos:end]`` holds ``drift[0]`` and, after it, ``drift[1]`` (two following fields).
+
+        Same answer as ``s.find(drift[0], pos, end)`` then ``s.find(drift[1], a, end)``, but
+        from cached searches: the first occurrence after ``pos`` fits before ``end`` or none does.
+        """
+        a = self._find(drift[0], pos)
+        if a == -1 or a + len(drift[0]) > end:
+            return False
+        b = self._find(drift[1], a)
+        return b != -1 and b + len(drift[1]) <= end
 
     def _ends_before(self, pos: int, until: tuple[str, ...], *, first_only: bool) -> Iterator[int]:
         """Positions ≥ pos where one of ``until`` starts, in order."""
-        s = self.s
+        find = self._find
         if len(until) == 1:
             target = until[0]
-            end = s.find(target, pos)
+            end = find(target, pos)
             while end != -1:
                 yield end
                 if first_only:
                     return
-                end = s.find(target, end + 1)
+                end = find(target, end + 1)
             return
-        nexts = [s.find(u, pos) for u in until]
+        nexts = [find(u, pos) for u in until]
         while True:
             candidates = [p for p in nexts if p != -1]
             if not candidates:
@@ -409,7 +496,7 @@ class LombokParser:
             yield end
             if first_only:
                 return
-            nexts = [s.find(u, end + 1) if p == end else p for u, p in zip(until, nexts, strict=True)]
+            nexts = [find(u, end + 1) if p == end else p for u, p in zip(until, nexts, strict=True)]
 
     def _quoted(self, pos: int, until: tuple[str, ...], where: str) -> Alternatives:
         """An IDE toString value: ``'text'`` (no escaping inside) or a bare token."""
@@ -417,8 +504,7 @@ class LombokParser:
         if s.startswith("'", pos):
             for end in self._ends_before(pos + 1, tuple("'" + u for u in until), first_only=False):
                 self._step()
-                text = s[pos + 1 : end]
-                yield (None if text in ("null", "") else text), end + 1
+                yield (None if end == pos + 1 else self._span(pos + 1, end)), end + 1
             self._fail(pos, where, "unterminated quoted value")
             return
         match = _BARE.match(s, pos)
@@ -431,6 +517,9 @@ class LombokParser:
     def _list(self, cls: str, pos: int, until: tuple[str, ...], where: str, depth: int) -> Alternatives:
         """``[a, b, ...]``: objects of ``cls`` (or of any class), or bare strings."""
         s = self.s
+        if depth > MAX_DEPTH:
+            self._fail(pos, where, "nested too deeply")
+            return
         start = pos + 1
         if s.startswith("]", start):
             yield [], start + 1
@@ -446,7 +535,7 @@ class LombokParser:
             # Bare strings: one reading per closing bracket (rule 4: never 2^n splits).
             for end in self._ends_before(start, closing, first_only=False):
                 self._step()
-                yield [None if item == "null" else item for item in s[start:end].split(", ")], end + 1
+                yield _Span(start, end, split=True), end + 1
             return
         items: list[Any] = []
         p = start
@@ -483,6 +572,9 @@ class LombokParser:
     def _map(self, cls: str, pos: int, until: tuple[str, ...], where: str, depth: int) -> Alternatives:
         """``{KEY=value, ...}`` with values of ``cls`` (or any values)."""
         s = self.s
+        if depth > MAX_DEPTH:
+            self._fail(pos, where, "nested too deeply")
+            return
         start = pos + 1
         if s.startswith("}", start):
             yield {}, start + 1
