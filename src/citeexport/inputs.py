@@ -60,26 +60,40 @@ def detect_encoding(head: bytes) -> str:
 
 
 def _decoded_lines(stream: BinaryIO, encoding: str, name: str) -> Iterator[str]:
-    """Lines of ``stream`` (line ends kept); a decoding failure names the byte offset."""
+    """Lines of ``stream`` (line ends kept); a decoding failure names the byte offset.
+
+    Work and memory are linear in the input: a line longer than a block is collected as a
+    list of pieces and joined once (re-joining it for every block made one long line
+    quadratic).  The offset in an error counts from the start of the file, including the
+    bytes of a character cut by the previous block that the decoder still holds.
+    """
     decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
     consumed = 0
-    pending = ""
+    pending: list[str] = []
     while True:
         block = stream.read(1 << 16)
+        held = len(decoder.getstate()[0])
         try:
             text = decoder.decode(block, final=not block)
         except UnicodeDecodeError as exc:
-            raise InputError(f"cannot decode as {encoding} at byte {consumed + exc.start} (use --encoding)", file=name, offset=consumed + exc.start) from None
+            where = consumed - held + exc.start
+            raise InputError(f"cannot decode as {encoding} at byte {where} (use --encoding)", file=name, offset=where) from None
         consumed += len(block)
-        if text:
-            # Split on LF only (CR LF stays inside the line; U+2028 and friends are text).
-            parts = (pending + text).split("\n")
-            pending = parts.pop()
-            for part in parts:
-                yield part + "\n"
+        start = 0
+        # Split on LF only (CR LF stays inside the line; U+2028 and friends are text).
+        while (end := text.find("\n", start)) != -1:
+            if pending:
+                pending.append(text[start : end + 1])
+                yield "".join(pending)
+                pending.clear()
+            else:
+                yield text[start : end + 1]
+            start = end + 1
+        if start < len(text):
+            pending.append(text[start:])
         if not block:
             if pending:
-                yield pending
+                yield "".join(pending)
             return
 
 
