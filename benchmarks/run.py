@@ -201,14 +201,17 @@ def run_case(name: str, command: list[str], size: int, jobs: int | None, out: Pa
     return result
 
 
-def benchmark(sizes: list[int], jobs_list: list[int], seed: int, timeout: float, compare_max: int) -> list[Result]:
+def benchmark(
+    sizes: list[int], jobs_list: list[int], seed: int, timeout: float, compare_max: int, commands: tuple[str, ...] = ("bibtex", "ris", "text")
+) -> list[Result]:
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     results: list[Result] = []
     cli = citeexport_command()
     jobs_ok = {sub: cli is not None and supports_jobs(cli, sub) for sub in ("bibtex", "ris", "text")}
     for size in sizes:
         dump = corpus(size, seed, "dump")
-        for subcommand, fmt in (("bibtex", "bibtex"), ("ris", "ris"), ("text", "text")):
+        for subcommand in commands:
+            fmt = subcommand
             for jobs in jobs_list:
                 name = f"dump → {subcommand}"
                 if cli is None:
@@ -271,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", default="1", help="comma-separated --jobs values for the dump cases")
     parser.add_argument("--quick", action="store_true", help="N = 2,000 only: a smoke check")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--commands", default="bibtex,ris,text", help="CLI subcommands to run on the dump corpora")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds per case before it is killed")
     parser.add_argument(
         "--compare-max-size", type=int, default=10000, help="largest N for RIS → BibTeX beside pandoc and citation-js (0: none)"
@@ -278,7 +282,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = [2000] if args.quick else [int(s.replace("_", "")) for s in args.sizes.split(",") if s]
     jobs = [int(j) for j in args.jobs.split(",") if j]
-    results = benchmark(sizes, jobs, args.seed, args.timeout, args.compare_max_size)
+    commands = tuple(c for c in args.commands.split(",") if c in ("bibtex", "ris", "text"))
+    results = benchmark(sizes, jobs, args.seed, args.timeout, args.compare_max_size, commands)
     print(table(results))
     return 0
 
