@@ -225,3 +225,22 @@ def test_no_ext_at_all_is_an_error():
     dump = re.sub(r"ext=\{EN=ArticleExt\(.*?\)\}, authors=", "ext={}, authors=", SEED_DUMP, count=1, flags=re.S)
     records = read_all(dump)
     assert not records[0].ok and records[0].error.field == "Article.ext"
+
+
+@pytest.mark.parametrize(
+    ("string_name", "expected"),
+    [
+        ("WHO Working Group", Name(literal="WHO Working Group")),
+        ("National Pharmacopoeia Commission", Name(literal="National Pharmacopoeia Commission")),
+        ("Chun-ming RAO", Name(family="RAO", given="Chun-ming")),
+        ("Lin Pang", Name(family="Pang", given="Lin")),
+    ],
+)
+def test_string_name_only_english_names(string_name, expected):
+    dump = SEED_DUMP.replace("stringName=Chun-ming RAO, firstName=Chun-ming, middleName=null, lastName=RAO", f"stringName={string_name}, firstName=null, middleName=null, lastName=null")
+    assert read_one(dump).text("en").authors[0] == expected
+
+
+def test_chinese_organisation_stays_whole():
+    dump = SEED_DUMP.replace("stringName=饶春明", "stringName=国家药典委员会")
+    assert read_one(dump).text("zh").authors[0] == Name(literal="国家药典委员会")

@@ -328,7 +328,6 @@ def test_render_then_read_gives_the_citation_back(citation: Citation) -> None:
 
 
 @needs_reader
-@pytest.mark.xfail(strict=True, reason="reader: a stringName-only non-CJK name is split as a person, not kept as a literal")
 def test_organisation_names_round_trip() -> None:
     citation = Citation(id="5", texts={"en": LocalizedText(authors=(Name(literal="WHO Working Group"),))})
     [record] = _read_back(render_record(citation))

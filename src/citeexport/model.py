@@ -12,6 +12,7 @@ consume them, one language at a time or side by side.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any, Literal
 
@@ -24,27 +25,29 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 LANGUAGE_TAGS: dict[str, str] = {"zh": "zh-CN", "en": "en-US"}
 
 
+#: Han ideographs (CJK Unified Ideographs, Extension A, compatibility, Extensions B and later),
+#: kana and hangul syllables.
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff]")
+_EDGE_SPACE = " \t\r\n\u3000\ufeff"
+
+
 def is_cjk_char(ch: str) -> bool:
-    """True for a Han ideograph (any CJK Unified Ideographs block) or a kana/hangul letter."""
-    code = ord(ch)
-    return (
-        0x3400 <= code <= 0x9FFF  # CJK Unified Ideographs + Extension A
-        or 0xF900 <= code <= 0xFAFF  # compatibility ideographs
-        or 0x20000 <= code <= 0x3FFFF  # extensions B and later
-        or 0x3040 <= code <= 0x30FF  # kana
-        or 0xAC00 <= code <= 0xD7AF  # hangul syllables
-    )
+    """True for a Han ideograph, a kana or a hangul letter."""
+    return _CJK.match(ch) is not None
 
 
 def has_cjk(text: str | None) -> bool:
-    return bool(text) and any(is_cjk_char(ch) for ch in text)  # type: ignore[union-attr]
+    return bool(text) and _CJK.search(text) is not None  # type: ignore[arg-type]
 
 
 def clean_text(value: str | None) -> str | None:
     """NFC-normalize and strip (ASCII and ideographic spaces); empty becomes None."""
     if value is None:
         return None
-    value = unicodedata.normalize("NFC", value).strip(" \t\r\n\u3000\ufeff")
+    if not unicodedata.is_normalized("NFC", value):
+        value = unicodedata.normalize("NFC", value)
+    if value and (value[0] in _EDGE_SPACE or value[-1] in _EDGE_SPACE):
+        value = value.strip(_EDGE_SPACE)
     return value or None
 
 

@@ -52,6 +52,8 @@ def _date(text: str | None, millis: str | None) -> DateParts | None:
 
 def _person(family: str | None, given: str | None, whole: str | None, lang: Lang) -> Name | None:
     family, given, whole = _text(family), _text(given), _text(whole)
+    if whole and not (family or given) and looks_like_organisation(whole):
+        return Name(literal=whole)
     if whole and has_cjk(whole) and not (family and given):
         family_part, given_part = split_chinese_name(whole)
         return Name(family=family_part, given=given_part)
@@ -65,8 +67,28 @@ def _person(family: str | None, given: str | None, whole: str | None, lang: Lang
     return None
 
 
+_ORGANISATION = re.compile(
+    r"\b(?:university|universit[äé]|institute|institut|college|school|hospital|cent(?:er|re)|laborator(?:y|ies)|"
+    r"commission|committee|council|association|society|consortium|collaboration|group|team|network|"
+    r"organi[sz]ation|foundation|agency|administration|ministry|department|bureau|office|board|academy|"
+    r"company|corporation|inc|ltd|gmbh)\b"
+    r"|委员会|协会|学会|研究会|中心|研究所|研究院|科学院|大学|学院|医院|公司|集团|课题组|协作组|小组|联盟|办公室|管理局",
+    re.IGNORECASE,
+)
+
+
+def looks_like_organisation(whole: str) -> bool:
+    """A name printed whole that names a body, not a person (``WHO Working Group``, ``国家药典委员会``)."""
+    return _ORGANISATION.search(whole) is not None
+
+
 def _name_from_string(whole: str, lang: Lang) -> Name:
-    """Split a printed name: ``Chun-ming RAO`` → family RAO, given Chun-ming; CJK → split."""
+    """Split a printed name: ``Chun-ming RAO`` → family RAO, given Chun-ming; CJK → split.
+
+    Names of organisations stay whole (``literal``), never split into a fake person.
+    """
+    if looks_like_organisation(whole):
+        return Name(literal=whole)
     if has_cjk(whole) and " " not in whole:
         family, given = split_chinese_name(whole)
         return Name(family=family, given=given)
