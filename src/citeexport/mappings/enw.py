@@ -15,7 +15,7 @@ when the article has no pages instead.
 
 from __future__ import annotations
 
-from . import TagTable
+from . import Field, TagTable
 
 LINE_FORMAT = "{tag} {value}"
 
@@ -39,3 +39,11 @@ JOURNAL_ARTICLE_TAGS: TagTable = (
     ("keyword", "%K"),
     ("language", "%G"),
 )
+
+#: Reader-only aliases: EndNote's "Secondary Title" ``%B`` holds the journal of a journal
+#: article in older exports; never written.
+READ_ALIASES: dict[str, Field] = {"%B": "journal"}
+
+#: Tags a reader consumes without a model field: the reference type (every type is read
+#: as a journal article).
+READ_IGNORED: frozenset[str] = frozenset({TYPE_TAG})

@@ -11,7 +11,7 @@ RefWorks has no article-number tag; the writer prints it in ``SP`` when there ar
 
 from __future__ import annotations
 
-from . import TagTable
+from . import Field, TagTable
 
 LINE_FORMAT = "{tag} {value}"
 
@@ -41,3 +41,11 @@ JOURNAL_ARTICLE_TAGS: TagTable = (
 #: ``SR`` values, spelled as RefWorks documents them.
 SOURCE_PRINT = "Print(0)"
 SOURCE_ELECTRONIC = "Electronic(1)"
+
+#: Reader-only aliases, never written: Zotero exports the journal as ``T2``; CNKI puts the
+#: URL in ``LK`` (links); ``@citation-js/plugin-refworks`` and some exporters use ``UR``.
+READ_ALIASES: dict[str, Field] = {"T2": "journal", "LK": "url", "UR": "url"}
+
+#: Tags a reader consumes without a model field: the reference type and the source type
+#: (``SR``: print or electronic, which the writer derives from the URL and DOI).
+READ_IGNORED: frozenset[str] = frozenset({TYPE_TAG, "SR"})

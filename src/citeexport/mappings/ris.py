@@ -49,3 +49,15 @@ READ_ALIASES: dict[str, Field] = {
     "JA": "journal_abbreviation",
     "N2": "abstract",
 }
+
+#: Reader-only: the year tag of the 2001 specification (``Y1  - 2025///``).
+READ_ALIASES["Y1"] = "year"
+
+#: Tags a reader consumes without a model field: the record type (only journal articles
+#: are modelled; other types are read as articles) and the reference id.
+READ_IGNORED: frozenset[str] = frozenset({"TY", "ID"})
+
+#: Journal-name tags in the order a reader prefers them when ``T2`` is missing (``JF`` is
+#: the full name in the 2001 specification; ``JO``/``JA`` are abbreviations that some
+#: exporters fill with the full name).
+JOURNAL_FALLBACK_TAGS: tuple[str, ...] = ("T2", "JF", "JO", "JA", "J2")
