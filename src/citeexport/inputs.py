@@ -40,7 +40,30 @@ class OpenedInput:
     position: Callable[[], int] = lambda: 0  # bytes consumed so far (for progress)
 
 
+#: Share of CJK among the non-ASCII characters of a strict GB18030 reading that makes it the answer.
+GB18030_CJK_SHARE = 0.9
+
+
+def _reads_as_chinese_gb18030(head: bytes) -> bool:
+    """True when ``head`` decodes strictly as GB18030 (a character cut at the end allowed) into mostly CJK.
+
+    Why before charset-normalizer: a dump is mostly ASCII (field names, ids, URLs) with
+    Chinese in a few values, and on such text charset-normalizer guesses single-byte code
+    pages (``mac_latin2`` for the seed's dump line in GBK), which decode without error into
+    mojibake.  Text that is not Chinese GB18030 rarely decodes strictly *and* into CJK.
+    """
+    decoder = codecs.getincrementaldecoder("gb18030")(errors="strict")
+    try:
+        text = decoder.decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    wide = [ch for ch in text if ord(ch) > 0x7F]
+    cjk = sum(1 for ch in wide if 0x3000 <= ord(ch) <= 0x9FFF or 0xF900 <= ord(ch) <= 0xFFEF or ord(ch) >= 0x20000)
+    return bool(wide) and cjk >= GB18030_CJK_SHARE * len(wide)
+
+
 def detect_encoding(head: bytes) -> str:
+    """The encoding of an input from its first bytes: BOM, else UTF-8, else Chinese GB18030, else charset-normalizer."""
     for bom, encoding in _BOMS:
         if head.startswith(bom):
             return encoding
@@ -50,6 +73,8 @@ def detect_encoding(head: bytes) -> str:
     except UnicodeDecodeError as exc:
         if exc.start >= len(head) - 3:  # a character cut by the end of the head
             return "utf-8"
+    if _reads_as_chinese_gb18030(head):
+        return "gb18030"
     from charset_normalizer import from_bytes
 
     best = from_bytes(head).best()
