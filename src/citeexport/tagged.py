@@ -12,23 +12,11 @@ values produce no line at all.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping
 
 from .mappings import Field, TagTable
 from .model import Citation, Lang
-
-# Every character that some reader treats as the end of a line (str.splitlines' set).
-_LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
-_FOLD = re.compile(f"[ \\t]*(?:[{_LINE_BREAKS}][ \\t]*)+")
-# C0/C1 controls and DEL (tab and line breaks are already gone), the BOM used as a
-# zero-width space, lone surrogates (no UTF-8 file can hold them) and the XML non-characters.
-_DROP = re.compile("[\x00-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
-
-
-def one_line(value: str) -> str:
-    """``value`` as a single line: breaks and tabs become one space, other controls go."""
-    return _DROP.sub("", _FOLD.sub(" ", value).replace("\t", " ")).strip()
+from .oneline import one_line
 
 
 def article_values(citation: Citation, lang: Lang) -> dict[Field, tuple[str, ...]]:

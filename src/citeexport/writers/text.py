@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..csl import render_reference, resolve_style
 from ..csl.ordering import Entry, order_entries
 from ..model import Citation, Lang
+from ..oneline import one_line
 from ..options import WriteOptions
 from ..registry import register_writer
 from .base import Writer
@@ -56,14 +57,15 @@ class TextWriter(Writer):
         return "".join(self._lines(sorted(group, key=lambda e: e.lang != "zh")) for group in groups.values())
 
     def render(self, entry: Entry) -> str:
-        return render_reference(
+        """One reference, always on one line (no value can break it or smuggle controls in)."""
+        return one_line(render_reference(
             self.style,
             entry.citation,
             entry.lang,
             accessed=self.options.accessed,
             year_suffix=entry.year_suffix,
             engine=self.engine,
-        )
+        ))
 
     def _lines(self, entries: list[Entry]) -> str:
         """One article: its first language numbered (when asked), the other language below it."""
