@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import count
+from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 from pypinyin.seg.mmseg import seg as chinese_segmenter
@@ -73,15 +73,24 @@ _CHINESE_STOP_PREFIX = re.compile("^(?:" + "|".join(sorted(CHINESE_STOP_WORDS, k
 _HTML_TAG = re.compile(r"<[^<>]*>")
 
 
+@lru_cache(maxsize=65536)
+def _pinyin(text: str) -> str:
+    """Toneless pinyin, cached: pypinyin costs ~15 µs a call and surnames and words repeat."""
+    return "".join(lazy_pinyin(text))
+
+
 def fold_ascii(text: str) -> str:
     """Lower-case ``[a-z0-9]`` only: accents dropped (``Müller`` → ``muller``), CJK as toneless pinyin."""
+    if text.isascii():
+        return _NON_KEY_CHARACTERS.sub("", text.lower())
     text = text.lower().translate(_FOLD_TABLE)
     if has_cjk(text):
-        text = "".join(lazy_pinyin(text))
+        text = _pinyin(text)
     text = unicodedata.normalize("NFKD", text)
     return _NON_KEY_CHARACTERS.sub("", text.encode("ascii", "ignore").decode("ascii"))
 
 
+@lru_cache(maxsize=65536)
 def surname_pinyin(family: str) -> str:
     """A Chinese family name in pinyin, read as a surname (单 → ``shan``, not ``dan``)."""
     if family in SURNAME_READINGS:
@@ -93,10 +102,14 @@ def first_word(text: str | None) -> str:
     """The first significant word of a title or organisation name, folded to ASCII; ``""`` if none."""
     if not text:
         return ""
-    for word in _WORD.findall(_HTML_TAG.sub(" ", text)):
+    if "<" in text:
+        text = _HTML_TAG.sub(" ", text)
+    for match in _WORD.finditer(text):
+        word = match.group()
         if has_cjk(word):
-            # The segmenter splits 关于 into 关/于, so function words are stripped off the run first.
-            for segment in chinese_segmenter.cut(_CHINESE_STOP_PREFIX.sub("", word)):
+            # The segmenter splits 关于 into 关/于, so function words are stripped off the run first;
+            # only the run's start is segmented (the first word is all that is needed).
+            for segment in chinese_segmenter.cut(_CHINESE_STOP_PREFIX.sub("", word)[:12]):
                 if segment not in CHINESE_STOP_WORDS and (folded := fold_ascii(segment)):
                     return folded
         elif word.lower() not in STOP_WORDS and (folded := fold_ascii(word)):
@@ -129,12 +142,16 @@ class KeyRegistry:
 
     def __init__(self) -> None:
         self._taken: set[str] = set()
+        self._next_suffix: dict[str, int] = {}  # per stem, so n repeats of one stem cost O(n), not O(n²)
 
     def claim(self, stem: str) -> str:
         """A key for ``stem`` that no earlier call returned."""
         key = stem
         if key in self._taken:
-            key = next(candidate for n in count(1) if (candidate := stem + _letters(n)) not in self._taken)
+            n = self._next_suffix.get(stem, 1)
+            while (key := stem + _letters(n)) in self._taken:
+                n += 1
+            self._next_suffix[stem] = n + 1
         self._taken.add(key)
         return key
 

@@ -14,7 +14,7 @@ bibtexparser.  The rules that guarantee that live here, as data:
   out of its field or open an entry (``}``, ``@article{x,``, ``\\input{…}``, ``%`` all come out
   as inert text).
 * :data:`ACCENT_COMMANDS` / :data:`LETTER_COMMANDS` / :data:`ASCII_PUNCTUATION` — the
-  ``--ascii`` table (``é`` → ``{\\'e}``), precomputed once; ``str.translate`` does the work, as
+  ``--ascii`` table (``é`` → ``{\\'e}``), precomputed once and applied by :class:`Escaper`, as
   bibtexparser's ``LatexEncodingMiddleware`` (pylatexenc) manages about 77 records/s.
   Characters outside the table — CJK above all — have no ASCII LaTeX spelling and are
   kept as UTF-8 even with ``--ascii``; a legacy 8-bit BibTeX passes them through as bytes.
@@ -114,43 +114,64 @@ def _accented_latin_letters() -> dict[str, str]:
 #: Everything ``--ascii`` encodes beyond :data:`TEXT_ESCAPES`.
 ASCII_ENCODINGS: dict[str, str] = {**_accented_latin_letters(), **LETTER_COMMANDS, **ASCII_PUNCTUATION}
 
-_CONTROL_CHARACTERS = {code: None for code in (*range(0x00, 0x20), 0x7F) if chr(code) not in FOLDED_WHITESPACE}
-_UTF8_TABLE = str.maketrans({**TEXT_ESCAPES, **dict.fromkeys(FOLDED_WHITESPACE, " ")}) | _CONTROL_CHARACTERS
-_ASCII_TABLE = _UTF8_TABLE | str.maketrans(ASCII_ENCODINGS)
-#: Translation tables by (ascii, braces balance).
-_TABLES: dict[tuple[bool, bool], dict[int, str | None]] = {
-    (False, True): _UTF8_TABLE,
-    (True, True): _ASCII_TABLE,
-    (False, False): _UTF8_TABLE | str.maketrans(UNBALANCED_BRACE_ESCAPES),
-    (True, False): _ASCII_TABLE | str.maketrans(UNBALANCED_BRACE_ESCAPES),
-}
+class Escaper:
+    """One precomputed escaping table, applied by a regex that stops only at the characters it maps.
+
+    ``str.translate`` with a dict costs about 30 ns per character; splitting on a character
+    class runs in C and maps only the specials (measured on abstracts of the generated
+    corpus: translate 62 µs, ``re.sub`` with a callback 18 µs, split-and-map 11 µs).
+    """
+
+    def __init__(self, mapping: dict[str, str]) -> None:
+        self.mapping = mapping
+        self.pattern = re.compile("([" + "".join(re.escape(char) for char in sorted(mapping)) + "])")
+
+    def __call__(self, text: str) -> str:
+        if self.pattern.search(text) is None:
+            out = text
+        else:
+            parts = self.pattern.split(text)  # text, special, text, special, …, text
+            mapping = self.mapping
+            parts[1::2] = [mapping[char] for char in parts[1::2]]
+            out = "".join(parts)
+        return _SPACE_RUNS.sub(" ", out) if "  " in out else out
+
+    def keeping(self, char: str) -> Escaper:
+        """The same table except that ``char`` is left as it is."""
+        return Escaper({key: value for key, value in self.mapping.items() if key != char})
+
+
 _SPACE_RUNS = re.compile(r" {2,}")
+_CONTROL_CHARACTERS = {chr(code): "" for code in (*range(0x00, 0x20), 0x7F) if chr(code) not in FOLDED_WHITESPACE}
+_UTF8 = {**TEXT_ESCAPES, **dict.fromkeys(FOLDED_WHITESPACE, " "), **_CONTROL_CHARACTERS}
+_ASCII = {**_UTF8, **ASCII_ENCODINGS}
+#: Escapers by (ascii, braces balance).
+_ESCAPERS: dict[tuple[bool, bool], Escaper] = {
+    (False, True): Escaper(_UTF8),
+    (True, True): Escaper(_ASCII),
+    (False, False): Escaper({**_UTF8, **UNBALANCED_BRACE_ESCAPES}),
+    (True, False): Escaper({**_ASCII, **UNBALANCED_BRACE_ESCAPES}),
+}
+#: Stands for a tag while the text around it is escaped (see :func:`to_latex`).
+_TAG_SLOT = "\x00"
+#: Each escaper with the tag slot kept instead of deleted, by the escaper's id.
+_SLOTTED: dict[int, Escaper] = {id(escaper): escaper.keeping(_TAG_SLOT) for escaper in _ESCAPERS.values()}
+
+
+_NOT_A_BRACE = re.compile(r"[^{}]+")
 
 
 def braces_balance(text: str) -> bool:
     """True when every ``}`` closes an earlier ``{`` and none stays open (BibTeX's rule)."""
-    depth = 0
-    for char in text:
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth < 0:
-                return False
-    return depth == 0
+    braces = _NOT_A_BRACE.sub("", text)  # C speed; what remains is short
+    while "{}" in braces:
+        braces = braces.replace("{}", "")  # cancels innermost pairs; one round per nesting level
+    return not braces
 
 
-def _table(text: str, ascii: bool) -> dict[int, str | None]:
-    """The translation table for one whole value: brace escapes depend on the braces it will show."""
-    if "{" in text or "}" in text or "&" in text:
-        visible = html.unescape(_TAG.sub("", text)) if "&" in text or "<" in text else text
-        return _TABLES[ascii, braces_balance(visible)]
-    return _TABLES[ascii, True]
-
-
-def _escape(text: str, table: dict[int, str | None]) -> str:
-    out = text.translate(table)
-    return _SPACE_RUNS.sub(" ", out) if "  " in out else out
+def _escaper(visible: str, ascii: bool) -> Escaper:
+    """The escaper for one whole value: brace escapes depend on the braces the value shows."""
+    return _ESCAPERS[ascii, braces_balance(visible) if "{" in visible or "}" in visible else True]
 
 
 def escape(text: str, ascii: bool = False) -> str:
@@ -161,7 +182,7 @@ def escape(text: str, ascii: bool = False) -> str:
     :func:`to_latex`.
     """
     balanced = braces_balance(text) if "{" in text or "}" in text else True
-    return _escape(text, _TABLES[ascii, balanced])
+    return _ESCAPERS[ascii, balanced](text)
 
 
 #: Source HTML elements and the LaTeX command that renders them.
@@ -186,20 +207,27 @@ _TAG = re.compile(
 )
 #: A word with an upper-case letter after its first character (AAV, HPV16, RT-qPCR, mRNA, McDonald),
 #: or a capitalised word with a digit (E6, Cas9): a style's lower-casing would corrupt it.
-_CASE_SENSITIVE_WORD = re.compile(r"(?<!\S)(?:\S\S*?[A-ZÀ-ÖØ-Þ]|[A-ZÀ-ÖØ-Þ]\S*?[0-9])\S*")
+#: A tag slot (NUL) separates words like a space.
+_CASE_SENSITIVE_WORD = re.compile(
+    r"(?<![^\s\x00])(?:[^\s\x00][^\s\x00A-ZÀ-ÖØ-Þ]*[A-ZÀ-ÖØ-Þ]|[A-ZÀ-ÖØ-Þ][^\s\x000-9]*[0-9])[^\s\x00]*"
+)
 
 
-def _protect_case(text: str, table: dict[int, str | None]) -> str:
+#: Anything :func:`to_latex` would change (besides ``--ascii`` letters and case protection).
+_NEEDS_WORK = re.compile(r"[\\{}&%$#_~^<\x00-\x1f\x7f\x85\u2028\u2029]|^ | $|  ")
+
+
+def _protect_case(text: str, escape_text: Escaper) -> str:
     """Escape ``text`` and brace each case-sensitive word (decided on the raw word, before escaping)."""
     pieces: list[str] = []
     position = 0
     for match in _CASE_SENSITIVE_WORD.finditer(text):
-        pieces.append(_escape(text[position : match.start()], table))
-        pieces.append("{" + _escape(match.group(), table) + "}")
+        pieces.append(escape_text(text[position : match.start()]))
+        pieces.append("{" + escape_text(match.group()) + "}")
         position = match.end()
     if not pieces:
-        return _escape(text, table)
-    pieces.append(_escape(text[position:], table))
+        return escape_text(text)
+    pieces.append(escape_text(text[position:]))
     return "".join(pieces)
 
 
@@ -212,36 +240,56 @@ def to_latex(text: str, ascii: bool = False, protect_case: bool = False) -> str:
     stray closing tags ignored, so the braces always balance.  ``protect_case`` braces
     case-sensitive words (titles).
     """
-    table = _table(text, ascii)
+    if (
+        _NEEDS_WORK.search(text) is None
+        and (not ascii or text.isascii())
+        and (not protect_case or _CASE_SENSITIVE_WORD.search(text) is None)
+    ):
+        return text  # the common case: nothing to escape, encode or protect
     if "<" not in text and "&" not in text:
-        out = _protect_case(text, table) if protect_case else _escape(text, table)
+        escape_text = _escaper(text, ascii)
+        out = _protect_case(text, escape_text) if protect_case else escape_text(text)
         return out.strip(" ")
 
-    def render(segment: str) -> str:
-        segment = html.unescape(segment)
-        return _protect_case(segment, table) if protect_case else _escape(segment, table)
-
-    pieces: list[str] = []
+    # Tags become slots (NUL, which input cannot carry: it is deleted first and html.unescape
+    # never produces it); the text is then unescaped, protected and escaped in one pass and
+    # the slots are filled with the LaTeX commands.
+    commands: list[str] = []
     open_elements: list[str] = []
-    position = 0
-    for match in _TAG.finditer(text):
-        pieces.append(render(text[position : match.start()]))
-        position = match.end()
-        closing, name = match.group(1) == "/", match.group(2).lower()
+
+    def slot(match: re.Match[str]) -> str:
+        name = match.group(2).lower()
         if name in HTML_BREAKS:
-            pieces.append(" ")
-        elif name in HTML_COMMANDS and not match.group(0).endswith("/>"):
-            if not closing:
-                pieces.append(HTML_COMMANDS[name] + "{")
-                open_elements.append(name)
-            elif name in open_elements:
-                while open_elements:
-                    pieces.append("}")
-                    if open_elements.pop() == name:
-                        break
-    pieces.append(render(text[position:]))
-    pieces.append("}" * len(open_elements))
-    return _SPACE_RUNS.sub(" ", "".join(pieces)).strip(" ")
+            return " "
+        if name not in HTML_COMMANDS or match.group(0).endswith("/>"):
+            return ""
+        if match.group(1) != "/":
+            open_elements.append(name)
+            commands.append(HTML_COMMANDS[name] + "{")
+            return _TAG_SLOT
+        if name not in open_elements:
+            return ""
+        closed = 0
+        while open_elements:
+            closed += 1
+            if open_elements.pop() == name:
+                break
+        commands.append("}" * closed)
+        return _TAG_SLOT
+
+    skeleton = _TAG.sub(slot, text.replace(_TAG_SLOT, ""))
+    if "&" in skeleton:
+        skeleton = html.unescape(skeleton)
+    escape_slotted = _SLOTTED[id(_escaper(skeleton, ascii))]  # slots are no braces: the skeleton shows the value's
+    body = _protect_case(skeleton, escape_slotted) if protect_case else escape_slotted(skeleton)
+    pieces = body.split(_TAG_SLOT)
+    out = [pieces[0]]
+    for command, piece in zip(commands, pieces[1:], strict=True):
+        out.append(command)
+        out.append(piece)
+    out.append("}" * len(open_elements))
+    value = "".join(out)
+    return (_SPACE_RUNS.sub(" ", value) if "  " in value else value).strip(" ")
 
 
 #: Characters a URL or DOI may not carry raw inside a braced BibTeX value.
