@@ -10,8 +10,10 @@ import html
 import json
 import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
+from xml.etree import ElementTree
 
 import bibtexparser
 import pytest
@@ -150,6 +152,34 @@ def test_seed_read_back_by_pandoc_biblatex_reader(seed: Citation) -> None:
     for item, lang in ((zh, "zh"), (en, "en")):
         assert item["URL"] == EXPECTED[lang]["url"]
         assert (item["volume"], item["issue"], item["page"], item["issued"]) == ("45", "1", "1-3", {"date-parts": [[2025, 1, 31]]})
+
+
+def test_seed_read_back_by_bibutils(seed: Citation, tmp_path: Path) -> None:
+    """Debian bibutils' biblatex reader (MODS XML out); it warns about the bare ``month = jan`` macro but reads it."""
+    if shutil.which("biblatex2xml") is None:
+        pytest.skip("bibutils (biblatex2xml) is not installed; .ci/run installs it")
+    source = tmp_path / "seed.bib"
+    source.write_text(render([seed]), encoding="utf-8")
+    completed = subprocess.run(["biblatex2xml", "-i", "utf8", "-o", "utf8", str(source)], capture_output=True, check=True, timeout=60)
+    ns = {"m": "http://www.loc.gov/mods/v3"}
+    root = ElementTree.fromstring(completed.stdout.decode("utf-8").lstrip("\ufeff"))
+    records = {mods.get("ID"): mods for mods in root.findall("m:mods", ns)}
+    assert list(records) == ["rao2025special-zh", "rao2025special-en"]
+    for lang, mods in zip(("zh", "en"), records.values(), strict=True):
+        assert mods.findtext("m:titleInfo/m:title", namespaces=ns) == EXPECTED[lang]["title"]
+        assert mods.findtext("m:relatedItem/m:titleInfo/m:title", namespaces=ns) == EXPECTED[lang]["journal"]
+        assert mods.findtext("m:location/m:url", namespaces=ns) == EXPECTED[lang]["url"]
+        people = [
+            ", ".join(part for part in (name.findtext("m:namePart[@type='family']", namespaces=ns), name.findtext("m:namePart[@type='given']", namespaces=ns)) if part)
+            for name in mods.findall("m:name", ns)
+        ]
+        assert people == EXPECTED[lang]["authors"]
+        part = mods.find("m:part", ns)
+        assert part.findtext("m:detail[@type='volume']/m:number", namespaces=ns) == "45"
+        assert part.findtext("m:detail[@type='number']/m:number", namespaces=ns) == "1"
+        assert (part.findtext("m:extent/m:start", namespaces=ns), part.findtext("m:extent/m:end", namespaces=ns)) == ("1", "3")
+        assert part.findtext("m:date", namespaces=ns) == "2025-01"
+        assert mods.findtext("m:relatedItem/m:identifier[@type='issn']", namespaces=ns) == "0254-1793"
 
 
 # -- fields ------------------------------------------------------------------------------------
