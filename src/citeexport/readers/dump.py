@@ -30,8 +30,9 @@ from .lombok import LombokParser, LombokSyntaxError, Obj
 
 RECORD_START = "Article("
 _LOOKS_LIKE_RECORD = re.compile(r"Article\(id=-?\d+, ")
-#: How many following chunks a record may absorb (a value holding "\nArticle(" lines).
-MAX_JOINED_CHUNKS = 5
+#: How many chunks one record may span (values holding lines that start "Article(": a journal
+#: title is printed in about ten places of a record).
+MAX_JOINED_CHUNKS = 16
 
 
 @dataclass(slots=True)
@@ -39,6 +40,7 @@ class Chunk:
     line: int  # 1-based line number of its first line
     offset: int  # character offset of its first line
     lines: list[str] = field(default_factory=list)
+    parsed: tuple[Obj, list[str]] | LombokSyntaxError | None = None  # the chunk read on its own
 
     @property
     def text(self) -> str:
@@ -80,6 +82,16 @@ def parse_record_text(text: str, *, fast: bool = True) -> tuple[Obj, list[str]]:
     return tree, parser.warnings
 
 
+def _parse_alone(chunk: Chunk) -> tuple[Obj, list[str]] | LombokSyntaxError:
+    """The chunk read on its own (remembered: a chunk may be looked at twice)."""
+    if chunk.parsed is None:
+        try:
+            chunk.parsed = parse_record_text(chunk.text)
+        except LombokSyntaxError as exc:
+            chunk.parsed = exc
+    return chunk.parsed
+
+
 @register_reader
 class DumpReader(Reader):
     name = "dump"
@@ -113,14 +125,24 @@ class DumpReader(Reader):
                 return
             first = pending[0]
             looks_like_record = bool(_LOOKS_LIKE_RECORD.match(first.lines[0]))
-            text = ""
             failure: LombokSyntaxError | None = None
-            for joined in range(1, len(pending) + 1 if looks_like_record else 2):
+            alone = _parse_alone(first)
+            if isinstance(alone, LombokSyntaxError):
+                failure = alone
+            else:
+                pending.popleft()
+                yield 1, self._record(*alone, source, first)
+                continue
+            text = first.text
+            for joined in range(2, len(pending) + 1 if looks_like_record else 1):
+                # A value may hold a line starting "Article(", never a whole record: a chunk
+                # that is a record on its own is not absorbed by a broken one before it.
+                if not isinstance(_parse_alone(pending[joined - 1]), LombokSyntaxError):
+                    break
                 text += pending[joined - 1].text
                 try:
                     tree, warnings = parse_record_text(text)
-                except LombokSyntaxError as exc:
-                    failure = failure or exc
+                except LombokSyntaxError:
                     continue
                 for _ in range(joined):
                     pending.popleft()
@@ -128,7 +150,11 @@ class DumpReader(Reader):
                 break
             else:
                 pending.popleft()
-                yield 1, (self._failed(failure, source, first) if looks_like_record and failure is not None else None)
+                yield 1, (self._failed(failure, source, first) if looks_like_record else None)
+                continue
+            if pending and pending[0] is first:  # stopped joining at a complete record
+                pending.popleft()
+                yield 1, (self._failed(failure, source, first) if looks_like_record else None)
 
     def read_batch(self, chunks: list[Chunk], own: int, source: str) -> tuple[list[Record], int]:
         """Records starting in ``chunks[:own]`` (the rest is context a record may run into).
