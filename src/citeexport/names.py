@@ -6,8 +6,9 @@ Exporters print a name in one of a few shapes, and a reader cannot ask which:
 * ``Family, Given, Jr`` (the RIS specification's order) and ``Family, Jr, Given`` (BibTeX's
   three-part form) — told apart by which part is a known suffix (:data:`SUFFIXES`).
 * ``Given Family`` (no comma) — the last word is the family name (BibTeX's rule), with any
-  lower-case particles before it (``Ludwig van Beethoven``); a first word in capitals
-  followed by words that are not (``RAO Chun-ming``, the GB/T 7714 way) is the family name.
+  lower-case particles before it (``Ludwig van Beethoven``); of exactly two words, a first
+  one in capitals before a capitalised one (``RAO Chun-ming``, the GB/T 7714 way) is the
+  family name.
 * A CJK name (``饶春明``) is whole in every format; it is split with
   :func:`~citeexport.chinese_names.split_chinese_name` so that keys and sorting work, unless
   it is too long to be a person (:func:`looks_like_cjk_person`): then it is an organisation.
@@ -79,8 +80,8 @@ def _given_family(words: list[str]) -> Name:
     if len(words) == 1:
         return Name(family=_with_suffix(words[0], suffix))
     first = words[0]
-    if first.isupper() and len(first.strip(".-")) > 1 and not any(word.isupper() for word in words[1:]):
-        return Name(family=_with_suffix(first, suffix), given=" ".join(words[1:]))  # RAO Chun-ming
+    if len(words) == 2 and first.isupper() and len(first.strip(".-")) > 1 and words[1][:1].isupper() and not words[1].isupper():
+        return Name(family=_with_suffix(first, suffix), given=words[1])  # RAO Chun-ming (two words only: "IEEE Computer Society")
     start = len(words) - 1
     while start > 1 and words[start - 1][:1].islower():  # van, de la, von der …
         start -= 1
@@ -93,7 +94,8 @@ def _given_family(words: list[str]) -> Name:
 def name_from_parts(parts: list[str], *, literal: bool = False) -> Name | None:
     """A name from its comma-separated parts (already decoded); None when empty.
 
-    One part: ``Given Family`` or a CJK whole.  Two: ``Family, Given``.  Three or more:
+    One part: ``Given Family`` or a CJK whole.  Two: ``Family, Given``, always (as in BibTeX:
+    ``Smith, Jr`` is a given name Jr, which is how the writers print it).  Three or more:
     ``Family, Jr, Given`` or ``Family, Given, Jr`` (whichever part is a suffix), else the
     family and the rest as given names.
     """
@@ -115,8 +117,6 @@ def name_from_parts(parts: list[str], *, literal: bool = False) -> Name | None:
         suffix, rest = rest[0], rest[1:]  # BibTeX: von Last, Jr, First
     elif len(rest) >= 2 and is_suffix(rest[-1]):
         suffix, rest = rest[-1], rest[:-1]  # RIS: Last, First, Suffix
-    elif len(rest) == 1 and is_suffix(rest[0]):
-        return Name(family=_with_suffix(family, rest[0]))
     return Name(family=_with_suffix(family, suffix), given=", ".join(rest) or None)
 
 

@@ -197,6 +197,8 @@ def parse_date(text: str | None, year_text: str | None = None) -> DateParts | No
     year comes from ``year_text``).  Raises ValueError for a date that names no year.
     """
     year = _year(year_text)
+    if not text and year_text and _NUMERIC_DATE.match(year_text) and len(year_text.strip()) > 4:
+        text = year_text  # the 2001 RIS year tag holds the whole date: PY  - 2025/01/31/
     if text:
         numeric = _NUMERIC_DATE.match(text)
         if numeric:

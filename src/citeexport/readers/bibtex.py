@@ -27,6 +27,7 @@ comma, its ``publisher`` = journal and its first-page ``pages`` + ``numpages``.
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -43,6 +44,9 @@ from ..names import cjk_name, name_from_parts, split_joined_names
 from ..registry import register_reader
 from ..tagged_input import finish_record, parse_date, record_language, split_pages
 from .base import Reader, Record
+
+#: bibtexparser logs every block it cannot parse; this reader reports it as a failed record instead.
+logging.getLogger("bibtexparser.splitter").setLevel(logging.ERROR)
 
 # -- LaTeX decoding ------------------------------------------------------------------------------
 
@@ -96,8 +100,9 @@ TRANSPARENT = frozenset({"url", "text", "textrm", "textnormal", "textup", "textm
 #: Ligatures of LaTeX's text fonts.
 LIGATURES: dict[str, str] = {"---": "—", "--": "–", "``": "“", "''": "”", "~": "\u00a0"}
 
-_PLAIN = re.compile(r"[^\\{}\-`'~%]+")
-_SPECIAL = re.compile(r"[\\{}\-`'~%]")
+_PLAIN = re.compile(r"[^\\{}\-`'~%$]+")
+_SPECIAL = re.compile(r"[\\{}\-`'~%$]")
+_MATH_END = re.compile(r"(?<!\\)\$")
 _LIGATURE = re.compile("|".join(re.escape(lig) for lig in sorted(LIGATURES, key=len, reverse=True)))
 _CONTROL = re.compile(r"\\(?:([A-Za-z]+)\s*|(.))", re.DOTALL)
 _WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
@@ -164,6 +169,11 @@ def _decode(text: str, i: int, in_group: bool) -> tuple[str, int]:
             i += 1  # a stray closing brace
         elif char == "\\":
             i = _command(text, i, out)
+        elif char == "$":  # math is kept as written (pylatexenc's verbatim math mode)
+            close = _MATH_END.search(text, i + 1)
+            end = close.end() if close else len(text)
+            out.append(text[i:end])
+            i = end
         elif char == "%":  # a TeX comment runs to the end of the line
             newline = text.find("\n", i)
             i = len(text) if newline == -1 else newline
@@ -428,7 +438,8 @@ class BibtexReader(Reader):
                     continue
                 if isinstance(block, ParsingFailedBlock):
                     number += 1
-                    error = ParseError(f"cannot parse the entry: {block.error}", file=source, record=number, line=line, offset=offset)
+                    reason = getattr(block.error, "abort_reason", None) or str(block.error)
+                    error = ParseError(f"cannot parse the entry: {reason}", file=source, record=number, line=line, offset=offset)
                     yield Record(source, number, line=line, offset=offset, error=error)
                 elif isinstance(block, Entry):
                     number += 1
