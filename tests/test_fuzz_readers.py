@@ -157,6 +157,8 @@ def mutated_dumps(draw: st.DrawFn) -> str:
             text = text[:at] + text[end:]
         elif kind == "swap-fields":
             fields = text.split(", ")
+            if len(fields) < 2:
+                continue
             i = draw(st.integers(0, len(fields) - 2))
             fields[i], fields[i + 1] = fields[i + 1], fields[i]
             text = ", ".join(fields)

@@ -92,6 +92,23 @@ def _parse_alone(chunk: Chunk) -> tuple[Obj, list[str]] | LombokSyntaxError:
     return chunk.parsed
 
 
+def _starts_record(pending: deque[Chunk], index: int) -> bool:
+    """Whether ``pending[index]`` begins a complete record, alone or with the chunks after it."""
+    if not _LOOKS_LIKE_RECORD.match(pending[index].lines[0]):
+        return False
+    if not isinstance(_parse_alone(pending[index]), LombokSyntaxError):
+        return True
+    text = pending[index].text
+    for chunk in list(pending)[index + 1 :]:
+        text += chunk.text
+        try:
+            parse_record_text(text)
+        except LombokSyntaxError:
+            continue
+        return True
+    return False
+
+
 @register_reader
 class DumpReader(Reader):
     name = "dump"
@@ -136,8 +153,8 @@ class DumpReader(Reader):
             text = first.text
             for joined in range(2, len(pending) + 1 if looks_like_record else 1):
                 # A value may hold a line starting "Article(", never a whole record: a chunk
-                # that is a record on its own is not absorbed by a broken one before it.
-                if not isinstance(_parse_alone(pending[joined - 1]), LombokSyntaxError):
+                # that starts a record of its own is not absorbed by a broken one before it.
+                if _starts_record(pending, joined - 1):
                     break
                 text += pending[joined - 1].text
                 try:
