@@ -157,6 +157,7 @@ class LombokParser:
         self._far_message = "not a Java object dump"
         # _find's cache: target -> (searched from, first position found there or -1)
         self._found: dict[str, tuple[int, int]] = {}
+        self._last: dict[str, int] = {}  # target -> its last occurrence (-1: none), found once by rfind
         self._known: tuple[int, int] = (self.n + 1, self.n)  # _known_start's cache: (searched from, found)
 
     # -- entry point -------------------------------------------------------------------------
@@ -190,14 +191,20 @@ class LombokParser:
         """``self.s.find(target, pos)``, cached: a search from inside the last searched span is free.
 
         Why: backtracking asks for the next separator after each candidate end, from
-        positions that only grow; without the cache each question rescans up to the next
-        match (or the end of the text), which made hostile records quadratic.
+        positions that mostly grow; without the cache each question rescans up to the next
+        match (or the end of the text), which made hostile records quadratic.  A question
+        from beyond the target's last occurrence (truncated records ask many) costs nothing.
         """
         cached = self._found.get(target)
         if cached is not None:
             start, found = cached
             if start <= pos and (found == -1 or pos <= found):
                 return found
+        last = self._last.get(target)
+        if last is None:
+            last = self._last[target] = self.s.rfind(target)
+        if pos > last:  # after the last occurrence: no search (backtracking asks this again and again)
+            return -1
         found = self.s.find(target, pos)
         self._found[target] = (pos, found)
         return found
