@@ -80,7 +80,8 @@ def test_reader_pages_names_dates_language() -> None:
 
 def test_reader_reports_bad_json_and_bad_items() -> None:
     bad = list(CslJsonReader().read(['[{"id": 1},\n', "oops]"], "x.json"))
-    assert len(bad) == 1 and bad[0].error is not None and bad[0].error.line == 2
+    assert [r.ok for r in bad] == [True, False]  # items stream: the good one before the damage survives
+    assert bad[1].error is not None and bad[1].error.line == 2 and bad[1].error.record == 2
     mixed = list(CslJsonReader().read(['[{"id": "ok", "title": "T"}, 5, {"id": "n", "author": "x"}]'], "x.json"))
     assert [r.ok for r in mixed] == [True, False, False]
     assert "record 2" in str(mixed[1].error) and "field author" in str(mixed[2].error)

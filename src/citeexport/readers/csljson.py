@@ -132,20 +132,98 @@ class CslJsonReader(Reader):
         return head.lstrip()[:1] in ("[", "{")
 
     def read(self, lines: Iterable[str], source: str = "<input>") -> Iterator[Record]:
-        text = "".join(lines)
+        """Items of a JSON array (or one object), decoded one at a time as the input arrives."""
+        number = 0
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            error = ParseError(f"invalid JSON: {exc.msg}", file=source, record=1, line=exc.lineno, offset=exc.pos)
-            yield Record(source, 1, line=exc.lineno, offset=exc.pos, error=error)
-            return
-        items = data if isinstance(data, list) else [data]
-        for number, item in enumerate(items, start=1):
-            record = Record(source, number)
+            for number, (item, line, offset) in enumerate(_json_items(iter(lines)), start=1):
+                record = Record(source, number, line=line, offset=offset)
+                try:
+                    record.citation = citation_from_item(item)
+                except ParseError as exc:
+                    record.error = exc.located(file=source, record=number, line=line, offset=offset)
+                except (ValidationError, ValueError, TypeError, LookupError, AttributeError) as exc:
+                    record.error = ParseError(f"bad CSL item: {exc}", file=source, record=number, line=line, offset=offset)
+                yield record
+        except _JsonError as exc:
+            number += 1
+            error = ParseError(f"invalid JSON: {exc.message}", file=source, record=number, line=exc.line, offset=exc.offset)
+            yield Record(source, number, line=exc.line, offset=exc.offset, error=error)
+
+
+class _JsonError(Exception):
+    def __init__(self, message: str, line: int, offset: int) -> None:
+        super().__init__(message)
+        self.message, self.line, self.offset = message, line, offset
+
+
+_DECODER = json.JSONDecoder()
+_SPACE = " \t\r\n\ufeff"
+
+
+def _json_items(lines: Iterator[str]) -> Iterator[tuple[Any, int, int]]:
+    """(item, line, offset) for each element of a top-level JSON array, or the one top-level object.
+
+    The buffer holds the input not yet decoded, so memory follows the largest item, not the file.
+    """
+    buffer = ""
+    consumed = 0  # characters dropped from the front of the buffer
+    lines_consumed = 1
+    exhausted = False
+
+    def more() -> bool:
+        nonlocal buffer, exhausted
+        for line in lines:
+            buffer += line
+            if len(buffer) > 1 << 16 or line.endswith(("]", "]\n", "}\n")):
+                return True
+        exhausted = True
+        return False
+
+    def skip(pos: int) -> int:
+        while True:
+            while pos < len(buffer) and buffer[pos] in _SPACE:
+                pos += 1
+            if pos < len(buffer) or exhausted or not more():
+                return pos
+
+    def fail(message: str, pos: int) -> _JsonError:
+        return _JsonError(message, lines_consumed + buffer.count("\n", 0, pos), consumed + pos)
+
+    def decode(pos: int) -> tuple[Any, int]:
+        while True:
             try:
-                record.citation = citation_from_item(item)
-            except ParseError as exc:
-                record.error = exc.located(file=source, record=number)
-            except (ValidationError, ValueError, TypeError) as exc:
-                record.error = ParseError(f"bad CSL item: {exc}", file=source, record=number)
-            yield record
+                return _DECODER.raw_decode(buffer, pos)
+            except json.JSONDecodeError as exc:
+                if exhausted or not more():
+                    raise fail(exc.msg, exc.pos) from None
+            except RecursionError:
+                raise fail("nested too deeply", pos) from None
+
+    pos = skip(0)
+    if pos >= len(buffer):
+        return
+    if buffer[pos] != "[":
+        item, end = decode(pos)
+        yield item, lines_consumed + buffer.count("\n", 0, pos), consumed + pos
+        if skip(end) < len(buffer):
+            raise fail("extra data after the JSON value", skip(end))
+        return
+    pos = skip(pos + 1)
+    if buffer.startswith("]", pos):
+        return
+    while True:
+        item, end = decode(pos)
+        yield item, lines_consumed + buffer.count("\n", 0, pos), consumed + pos
+        # drop what is decoded, so the buffer holds only what is still to come
+        lines_consumed += buffer.count("\n", 0, end)
+        consumed += end
+        buffer = buffer[end:]
+        pos = skip(0)
+        if buffer.startswith(",", pos):
+            pos = skip(pos + 1)
+            continue
+        if buffer.startswith("]", pos):
+            if skip(pos + 1) < len(buffer):
+                raise fail("extra data after the JSON array", skip(pos + 1))
+            return
+        raise fail("expected , or ] after an item", pos)
