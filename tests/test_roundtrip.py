@@ -220,7 +220,7 @@ def convert(fmt: str, items: list[Citation]) -> list[Citation]:
 
 # -- generated models ----------------------------------------------------------------------------------
 
-_LATEX = st.sampled_from(list("{}\\~^$%&#_") + ["{x}", "\\emph", "$x$", "a{", "}b", "\\\\", "{\\\"u}", "%comment"])
+_LATEX = st.sampled_from([*list("{}\\~^$%&#_"), "{x}", "\\emph", "$x$", "a{", "}b", "\\\\", '{\\"u}', "%comment"])
 _WESTERN = st.builds(
     Name,
     family=st.sampled_from(["van Beethoven", "de la Fontaine", "King, Jr.", "O'Neil", "Müller-Lüdenscheidt", "von Neumann"]),
@@ -271,7 +271,7 @@ def models(draw: st.DrawFn) -> Citation:
     return _clean(base.model_copy(update={"texts": texts, "number": number}))
 
 
-EXAMPLES = settings(max_examples=int(__import__("os").environ.get("RT_EXAMPLES", "200")), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+EXAMPLES = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
 # -- tests ---------------------------------------------------------------------------------------------------

@@ -33,8 +33,9 @@ from ..tagged_input import (
 from .base import Reader, Record
 
 _FIELDS = {**fields_by_tag(tags.JOURNAL_ARTICLE_TAGS), **tags.READ_ALIASES}
-#: A known tag inside a value (a line break lost before it), not after a digit (``95%A``-like text stays).
-_GLUED = re.compile(r"(?<![\d%])\s*(" + "|".join(re.escape(tag) for tag in _FIELDS) + r") (?=\S)")
+#: A known tag right after the text of a value (the line break before it lost, MagTech's ``…育性。%A 刘航``);
+#: not after a space or a digit, so ``95%A rise`` and ``in %T values`` stay text.
+_GLUED = re.compile(r"(?<=[^\s\d%])(" + "|".join(re.escape(tag) for tag in _FIELDS) + r") (?=\S)")
 
 DIALECT = Dialect(
     name="EndNote",
