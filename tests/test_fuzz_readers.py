@@ -66,7 +66,12 @@ def read_all(fmt: str, text: str) -> list[Record]:
 # -- random input, every reader -------------------------------------------------------------------
 
 _STRUCTURE = st.sampled_from(["Article(", "Article(id=1, ", ", ", "=", "(", ")", "[", "]", "{", "}", "'", "null", "\n", "\r\n", '"', ":", "x"])
-_TEXTISH = st.one_of(st.text(max_size=400), st.lists(_STRUCTURE, max_size=120).map("".join))
+#: Record and tag starters of the tagged and BibTeX formats, so their readers get past "no record here".
+_TAGGED = st.sampled_from(
+    ["TY  - JOUR\n", "ER  - \n", "AU  - ", "TI  - ", "PY  - ", "%0 Journal Article\n", "%A ", "%T ", "%D ", "RT Journal Article\n", "A1 ", "T1 ", "YR ",
+     "@article{", "@string{", "@comment{", "@preamble{", "title = {", "author = ", "year = ", " and ", "#", "\\", "\n\n", "干", "\ufeff", "\x00"]
+)
+_TEXTISH = st.one_of(st.text(max_size=400), st.lists(_STRUCTURE, max_size=120).map("".join), st.lists(_TAGGED | _STRUCTURE | st.text(max_size=8), max_size=120).map("".join))
 
 
 @pytest.mark.parametrize("fmt", sorted(readers()))
