@@ -268,7 +268,8 @@ def models(draw: st.DrawFn) -> Citation:
             }
         )
     number = draw(st.one_of(st.none(), st.from_regex(r"e[0-9]{3,7}", fullmatch=True)))
-    return _clean(base.model_copy(update={"texts": texts, "number": number}))
+    # model_copy does not validate: dump and validate again, so the model's own cleaning applies as for any reader's output
+    return Citation.model_validate(_clean(base.model_copy(update={"texts": texts, "number": number})).model_dump())
 
 
 EXAMPLES = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
