@@ -18,7 +18,7 @@ from .errors import CiteexportError, OutputError
 from .inputs import expand_inputs, open_input
 from .options import ReadOptions, WriteOptions
 from .output import AtomicOutput, safe_filename
-from .parallel import read_parallel, supports_parallel
+from .parallel import parallel_records, supports_parallel
 from .progress import progress_bar
 from .readers.base import Record
 from .registry import get_writer
@@ -82,12 +82,14 @@ def _records_of(job: Job, report: Report, path: str, advance: Callable[[int, int
         opened = open_input(path, fmt=job.from_format, encoding=job.read_options.encoding)
         report.counts(opened.name)  # listed in the summary even with no records
         jobs = _jobs_for(job, path)
+        position = opened.position
         if jobs > 1 and supports_parallel(opened.reader):
-            records = read_parallel(opened.lines, opened.name, job.read_options, jobs)
+            records, range_position = parallel_records(path, opened.encoding, opened.lines, opened.name, job.read_options, jobs)
+            position = range_position or position
         else:
             records = opened.reader(job.read_options).read(opened.lines, opened.name)
         for record in records:
-            advance(1, done + opened.position())
+            advance(1, done + position())
             yield opened.name, record
     except CiteexportError as error:
         error.located(file="<stdin>" if path == "-" else path)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..errors import CiteexportError, ParseError
 from ..registry import register_reader
@@ -37,32 +37,31 @@ MAX_JOINED_CHUNKS = 16
 
 @dataclass(slots=True)
 class Chunk:
+    """A candidate record: the lines from one ``Article(`` line to the next (page text included)."""
+
     line: int  # 1-based line number of its first line
     offset: int  # character offset of its first line
-    lines: list[str] = field(default_factory=list)
+    text: str
     parsed: tuple[Obj, list[str]] | LombokSyntaxError | None = None  # the chunk read on its own
-
-    @property
-    def text(self) -> str:
-        return "".join(self.lines)
 
 
 def split_chunks(lines: Iterable[str]) -> Iterator[Chunk]:
     """Split the input at lines starting with ``Article(``; text before the first is dropped."""
-    current: Chunk | None = None
+    current: list[str] = []
+    start_line = start_offset = 0
     offset = 0
     for number, line in enumerate(lines, start=1):
         if number == 1 and line.startswith("\ufeff"):
             line = line[1:]
         if line.startswith(RECORD_START):
-            if current is not None:
-                yield current
-            current = Chunk(number, offset)
-        if current is not None:
-            current.lines.append(line)
+            if current:
+                yield Chunk(start_line, start_offset, "".join(current))
+            current, start_line, start_offset = [], number, offset
+        if start_line:
+            current.append(line)
         offset += len(line)
-    if current is not None:
-        yield current
+    if current:
+        yield Chunk(start_line, start_offset, "".join(current))
 
 
 def parse_record_text(text: str, *, fast: bool = True) -> tuple[Obj, list[str]]:
@@ -94,7 +93,7 @@ def _parse_alone(chunk: Chunk) -> tuple[Obj, list[str]] | LombokSyntaxError:
 
 def _starts_record(pending: deque[Chunk], index: int) -> bool:
     """Whether ``pending[index]`` begins a complete record, alone or with the chunks after it."""
-    if not _LOOKS_LIKE_RECORD.match(pending[index].lines[0]):
+    if not _LOOKS_LIKE_RECORD.match(pending[index].text):
         return False
     if not isinstance(_parse_alone(pending[index]), LombokSyntaxError):
         return True
@@ -141,7 +140,7 @@ class DumpReader(Reader):
             if not pending:
                 return
             first = pending[0]
-            looks_like_record = bool(_LOOKS_LIKE_RECORD.match(first.lines[0]))
+            looks_like_record = bool(_LOOKS_LIKE_RECORD.match(first.text))
             failure: LombokSyntaxError | None = None
             alone = _parse_alone(first)
             if isinstance(alone, LombokSyntaxError):
