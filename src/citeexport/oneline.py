@@ -18,6 +18,11 @@ _FOLD = re.compile(f"[ \\t]*(?:[{_LINE_BREAKS}][ \\t]*)+")
 _DROP = re.compile("[\x00-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
+_SPECIAL = re.compile(f"[\t{_LINE_BREAKS}\x00-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
 def one_line(value: str) -> str:
     """``value`` as a single line: breaks and tabs become one space, other controls go."""
+    if _SPECIAL.search(value) is None:  # the common case: one scan, nothing to replace
+        return value.strip()
     return _DROP.sub("", _FOLD.sub(" ", value).replace("\t", " ")).strip()
