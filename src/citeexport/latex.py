@@ -124,15 +124,19 @@ class Escaper:
 
     def __init__(self, mapping: dict[str, str]) -> None:
         self.mapping = mapping
-        self.pattern = re.compile("([" + "".join(re.escape(char) for char in sorted(mapping)) + "])")
+        specials = "".join(re.escape(char) for char in sorted(mapping))
+        # The second character of a TeX ligature in the source (``--``, ``''``, ``````) is
+        # matched too, and written after an empty group: ``a-{}-b`` stays two hyphens.
+        self.pattern = re.compile(f"([{specials}]|(?<=-)-|(?<=')'|(?<=`)`)")
+        self._lookup = {**{char: "{}" + char for char in "-'`"}, **mapping}
 
     def __call__(self, text: str) -> str:
         if self.pattern.search(text) is None:
             out = text
         else:
             parts = self.pattern.split(text)  # text, special, text, special, …, text
-            mapping = self.mapping
-            parts[1::2] = [mapping[char] for char in parts[1::2]]
+            lookup = self._lookup
+            parts[1::2] = [lookup[char] for char in parts[1::2]]
             out = "".join(parts)
         return _SPACE_RUNS.sub(" ", out) if "  " in out else out
 
@@ -214,7 +218,7 @@ _CASE_SENSITIVE_WORD = re.compile(
 
 
 #: Anything :func:`to_latex` would change (besides ``--ascii`` letters and case protection).
-_NEEDS_WORK = re.compile(r"[\\{}&%$#_~^<\x00-\x1f\x7f\x85\u2028\u2029]|^ | $|  ")
+_NEEDS_WORK = re.compile(r"[\\{}&%$#_~^<\x00-\x1f\x7f\x85\u2028\u2029]|^ | $|  |--|''|``")
 
 
 def _protect_case(text: str, escape_text: Escaper) -> str:

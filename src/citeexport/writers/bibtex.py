@@ -82,18 +82,20 @@ def format_name(name: Name, ascii: bool) -> str:
     return family or "{" + given + "}"
 
 
-def format_pages(citation: Citation) -> str | None:
-    """``1--3``; the article number when there are no pages (see module docstring)."""
+def format_pages(citation: Citation, ascii: bool = False) -> str | None:
+    """``1--3`` (the en dash is ours, the page numbers are escaped); the article number when
+    there are no pages (see module docstring)."""
     if citation.page_first and citation.page_last and citation.page_first != citation.page_last:
-        return f"{citation.page_first}--{citation.page_last}"
-    return citation.page_first or citation.page_last or citation.number
+        return f"{to_latex(citation.page_first, ascii)}--{to_latex(citation.page_last, ascii)}"
+    single = citation.page_first or citation.page_last or citation.number
+    return to_latex(single, ascii) if single else None
 
 
 def entry_fields(citation: Citation, lang: Lang, ascii: bool) -> list[Field]:
     """The fields of one language's entry, in output order, absent ones left out."""
     text = citation.text(lang)
     issued = citation.issued
-    pages = format_pages(citation)
+    pages = format_pages(citation, ascii)
     values: list[tuple[str, str | None]] = [
         ("author", NAME_SEPARATOR.join(format_name(name, ascii) for name in text.authors) or None),
         ("title", to_latex(text.title, ascii, protect_case=True) if text.title else None),
@@ -103,7 +105,7 @@ def entry_fields(citation: Citation, lang: Lang, ascii: bool) -> list[Field]:
         ("date", issued.iso() if issued else None),
         ("volume", to_latex(citation.volume, ascii) if citation.volume else None),
         ("number", to_latex(citation.issue, ascii) if citation.issue else None),
-        ("pages", to_latex(pages, ascii) if pages else None),
+        ("pages", pages),
         ("eid", to_latex(citation.number, ascii) if citation.number else None),
         ("issn", to_latex(citation.issn, ascii) if citation.issn else None),
         ("doi", safe_url(citation.doi, ascii) if citation.doi else None),
