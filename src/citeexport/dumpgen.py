@@ -27,63 +27,13 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from .model import Citation, DateParts, Lang, LocalizedText, Name
+from .readers.dump_schema import QUOTED_FIELDS, SCHEMA
 
 # -- the classes' fields, in Lombok's printed order (read off examples/article.txt) -----------
 
-CLASS_FIELDS: dict[str, tuple[str, ...]] = {
-    cls: tuple(names.split())
-    for cls, names in {
-        "Article": """id tenantId journalId issueId articleNumber orderNo doi pmid cstr oa hot price onlineType
-            articleFormat articleType articleTypeStr receivedDate receivedDateStr revisedDate revisedDateStr acceptedDate
-            acceptedDateStr onlineDate onlineDateStr pubDate pubDateStr doiRegisterDate doiRegisterDateStr onlineIssueDate
-            onlineIssueDateStr onlineJustAcceptDate onlineJustAcceptDateStr onlineFirstDate onlineFirstDateStr sourceXml
-            magXml createTime creator updateTime updator issue startPage endPage ext authors keywords refs funds
-            companyList figs attaches journal detailUrlCn detailUrlEn pdfUrlCn pdfUrlEn aliStartDate aliEndDate
-            collectionFlag citedCount citedUrl reference""",
-        "Issue": """id tenantId journalId year volume issue pageStart pageEnd issueExtLink onlineDate pubDate
-            beforeIssueId nextIssueId price status issueComplete articleOrder issueType specialIssue createTime creator
-            updateTime updator preIssue nextIssue ext issueFiles""",
-        "IssueExt": """id tenantId journalId issueId language specialIssueTitle coverIllustrator specialIssueEditor
-            specialIssueAbout""",
-        "ArticleExt": """id articleId tenantId journalId language title columnId journalTitle columnName runingTitle
-            highlight articleAbstract correspAuthors authorNote correspAuthorsNote copyrightStatement copyrightOwner
-            extLink articleAbsUrl sourceXml magXml pdfUrl pdf pdfFileSize pdfExtLink richHtmlUrl mobilePdfUrl
-            reviewReport pdfFirstPage abstractGraph abstractGraphContent abstractVideo citation cebUrl magXmlContent
-            mapNumber authorCompany fund authors authorsList""",
-        "Author": """id tenantId journalId articleId orderNo firstName middleName lastName nameCn orcid stid country
-            authorPic dead email emailSecond emailThird correspondingAuthor authorType ext companyList""",
-        "AuthorExt": """id tenantId journalId articleId authorId language stringName firstName middleName lastName
-            prefix suffix authorComment nameInitials affiliation department xref address bio bioImg bioContent
-            aboutCorrespAuthor""",
-        "Journal": """id delFlag nameCn nameEn nameHistory1 nameHistory2 issn eissn cn coden periodic language oaType
-            ccby superviseOffice ownerOffice pubOffice editorOffice officeType aims clcCode officeProv officeCity
-            officeAddr officeZip officeEmail officePhone editDirector officeDirector officeDirectorPhone officeStaffNum
-            officeEmpNum coverPicUrl journalPrice startedYear abbrevIsoEn journalRemark publicationField createdTime
-            updatedTime createdBy updatedBy firstLetterCn firstLetterEn subjectCode subjectName subjectCodeEn
-            subjectNameEn picCn picEn jcr cjcr exts databaseList tenantJournalId websiteList journalTitle weixinUrl
-            journalUrl iacademicId status seqNo journalTitleEn journalPhotoCn journalPhotoEn journalFirstLetter
-            journalRecommend journalNew journalCollection jcrJf cjcrJf jcrJfStr cjcrJfStr submissionFirstDecision
-            sciSubjectClassification casSubjectClassification citeScore totalCitationFrequency icpCode psCode
-            advertisingLicenseCode copyrightInformation country option provinceCode provinceName collectFlag""",
-        "JournalExt": """id language name nameHistory1 nameHistory2 managedBy sponsoredBy publishedBy editorOffice
-            officeProv officeCity officeAddr officeZip editDirector officeDirector officePhone coverPicUrl journalRemark
-            submitArticleUrl websiteUrl createdTime updatedTime createdBy updatedBy submissionGuidelinesUrl
-            submissionAuthorUrl submissionEditorUrl submissionReviewUrl submissionCeEditorUrl submissionAeEditorUrl
-            option""",
-        "Website": """id webName webTitle webDomain webCopyrigh webIpcNo seoTitle seoKeywords seoDescription
-            tenantJournalId journalId journalNameCn journalNameEn grayFlag tenantId platformId journalGroupId
-            journalGroupNameCn journalGroupNameEn type domain language createTime createBy updateTime updateBy name
-            tplId title delFlag indexPage props""",
-        "WebsiteProps": "id tenantId journalId journalGroupId siteId code value createTime updateTime creator updator",
-        # Modeled, not observed (dump-format.md §3): the seed has keywords=null.
-        "ArticleKeyword": "id tenantId journalId articleId language keyword orderNo",
-    }.items()
-}
+#: The reader's schema is the one source of the field order (read off the seed's first line).
+CLASS_FIELDS: dict[str, tuple[str, ...]] = {cls: tuple(name for name, _kind in fields) for cls, fields in SCHEMA.items()}
 
-#: Issue is printed by an IDE-generated toString: these String fields in single quotes, ``'null'`` for null.
-QUOTED_FIELDS: dict[str, frozenset[str]] = {
-    "Issue": frozenset({"year", "volume", "issue", "pageStart", "pageEnd", "issueExtLink", "onlineDate", "pubDate"}),
-}
 
 #: Our language codes → the platform's map keys, in the order a Java HashMap prints them.
 PLATFORM_KEYS: dict[Lang, str] = {"en": "EN", "zh": "CN"}

@@ -54,7 +54,10 @@ _STRUCTURED: dict[tuple[str, str], str] = {
 
 #: Classes printed by an IDE-generated toString: ``Name{field='text', ...}``.
 IDE_CLASSES = frozenset({"Issue"})
-_QUOTED = {"Issue": frozenset({"year", "volume", "issue", "pageStart", "pageEnd", "issueExtLink", "onlineDate", "pubDate"})}
+#: Fields of IDE classes printed in single quotes (Strings; ``'null'`` for null).
+QUOTED_FIELDS: dict[str, frozenset[str]] = {
+    "Issue": frozenset({"year", "volume", "issue", "pageStart", "pageEnd", "issueExtLink", "onlineDate", "pubDate"}),
+}
 
 _FIELDS: dict[str, str] = {
     "Article": """id tenantId journalId issueId articleNumber orderNo doi pmid cstr oa hot price onlineType
@@ -109,7 +112,7 @@ _FIELDS: dict[str, str] = {
 def _kind(cls: str, field: str) -> str:
     if (cls, field) in _STRUCTURED:
         return _STRUCTURED[(cls, field)]
-    if field in _QUOTED.get(cls, ()):
+    if field in QUOTED_FIELDS.get(cls, ()):
         return "q"
     if cls == "Company" and field == "ext":
         return "m:CompanyExt"
