@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from enum import StrEnum
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -111,6 +111,35 @@ def _execute(job: Job, quiet: bool, debug: bool) -> None:
     raise typer.Exit(code)
 
 
+def _run(formats: list[str], options: dict[str, Any]) -> None:
+    """One conversion from a command's parameters (both commands name them alike)."""
+    accessed = options.get("accessed")
+    job = Job(
+        inputs=options["inputs"],
+        formats=formats,
+        read_options=ReadOptions(encoding=options["encoding"], strict=options["strict"]),
+        write_options=WriteOptions(
+            lang=options["lang"].value,
+            ascii=options["ascii_only"],
+            style=options["style"],
+            numbered=options["numbered"],
+            accessed=accessed.date() if accessed else None,
+        ),
+        from_format=options["from_format"],
+        output=options.get("output"),
+        out_dir=options["out_dir"],
+        split=options["split"].value,
+        force=options["force"],
+        on_error=options["on_error"].value,
+        recursive=options["recursive"],
+        glob=options["glob"],
+        debug=options["debug"],
+        jobs=options["jobs"],
+        progress=options["progress"],
+    )
+    _execute(job, options["quiet"], options["debug"])
+
+
 def _make_command(fmt: str):
     def command(
         inputs: InputsArg,
@@ -134,24 +163,7 @@ def _make_command(fmt: str):
         jobs: JobsOpt = None,
         progress: ProgressOpt = None,
     ) -> None:
-        job = Job(
-            inputs=inputs,
-            formats=[fmt],
-            read_options=ReadOptions(encoding=encoding, strict=strict),
-            write_options=WriteOptions(lang=lang.value, ascii=ascii_only, style=style, numbered=numbered, accessed=accessed.date() if accessed else None),
-            from_format=from_format,
-            output=output,
-            out_dir=out_dir,
-            split=split.value,
-            force=force,
-            on_error=on_error.value,
-            recursive=recursive,
-            glob=glob,
-            debug=debug,
-            jobs=jobs,
-            progress=progress,
-        )
-        _execute(job, quiet, debug)
+        _run([fmt], locals())
 
     return command
 
@@ -178,23 +190,7 @@ def convert(
     jobs: JobsOpt = None,
     progress: ProgressOpt = None,
 ) -> None:
-    job = Job(
-        inputs=inputs,
-        formats=[f.strip() for f in to.split(",") if f.strip()],
-        read_options=ReadOptions(encoding=encoding, strict=strict),
-        write_options=WriteOptions(lang=lang.value, ascii=ascii_only, style=style, numbered=numbered),
-        from_format=from_format,
-        out_dir=out_dir,
-        split=split.value,
-        force=force,
-        on_error=on_error.value,
-        recursive=recursive,
-        glob=glob,
-        debug=debug,
-        jobs=jobs,
-        progress=progress,
-    )
-    _execute(job, quiet, debug)
+    _run([f.strip() for f in to.split(",") if f.strip()], locals())
 
 
 @app.command("formats", help="List the input and output formats.")
