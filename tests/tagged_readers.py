@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from citeexport.mappings import LANGUAGE_CODES
 from citeexport.model import Citation, DateParts, Lang, LocalizedText, Name
-from citeexport.tagged import one_line
+from citeexport.oneline import one_line
 
 FIELDS = (
     "title", "authors", "journal", "year", "date", "volume", "issue", "page_first", "page_last",

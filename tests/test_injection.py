@@ -23,16 +23,15 @@ import bibtexparser
 import pybtex.database
 import pytest
 import rispy
-from bibtexparser.middlewares import LatexDecodingMiddleware
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 from citeexport.latex import braces_balance
 from citeexport.model import Citation, DateParts, LocalizedText, Name
+from citeexport.oneline import one_line
 from citeexport.options import WriteOptions
 from citeexport.registry import writers
-from citeexport.tagged import one_line
+from latex_decoding import decode
 
 PAYLOADS: dict[str, str] = {
     "ris-record": "T\nER  - \nTY  - JOUR\nTI  - forged\nER  - ",
@@ -99,29 +98,6 @@ Checker = Callable[[str, Citation, str], None]
 
 
 _LINE_BREAK = re.compile("[\n\r\v\f\x85\u2028\u2029]")
-
-
-def _taught_decoder() -> LatexDecodingMiddleware:
-    """bibtexparser's pylatexenc decoder plus the LaTeX text symbols it lacks (as in test_latex.py)."""
-    context = get_default_latex_context_db()
-    context.add_context_category(
-        "citeexport-injection",
-        prepend=True,
-        macros=[
-            MacroTextSpec("textasciicircum", simplify_repl="^"),
-            MacroTextSpec("textbraceleft", simplify_repl="{"),
-            MacroTextSpec("textbraceright", simplify_repl="}"),
-        ],
-    )
-    return LatexDecodingMiddleware(decoder=LatexNodes2Text(latex_context=context, keep_braced_groups=False, math_mode="verbatim"))
-
-
-_DECODER = _taught_decoder()
-
-
-def decode(latex: str) -> str:
-    """What LaTeX would print for a BibTeX value (case-protection braces dropped)."""
-    return _DECODER._transform_python_value_string(latex)[0]
 
 
 def latex_plain(value: str) -> str:

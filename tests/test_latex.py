@@ -16,7 +16,6 @@ import pytest
 from bibtexparser.middlewares import LatexDecodingMiddleware
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 from citeexport.latex import (
     ASCII_ENCODINGS,
@@ -27,35 +26,18 @@ from citeexport.latex import (
     safe_url,
     to_latex,
 )
+from latex_decoding import decode, taught_decoder
 
 STOCK = LatexDecodingMiddleware()
 
 
-def _taught_decoder() -> LatexDecodingMiddleware:
-    """bibtexparser's decoder plus the three LaTeX text symbols stock pylatexenc lacks or maps elsewhere."""
-    context = get_default_latex_context_db()
-    context.add_context_category(
-        "citeexport-test",
-        prepend=True,
-        macros=[
-            MacroTextSpec("url", simplify_repl="%s"),
-            MacroTextSpec("textasciicircum", simplify_repl="^"),
-            MacroTextSpec("textbraceleft", simplify_repl="{"),
-            MacroTextSpec("textbraceright", simplify_repl="}"),
-        ],
-    )
-    return LatexDecodingMiddleware(decoder=LatexNodes2Text(latex_context=context, keep_braced_groups=False, math_mode="verbatim"))
-
-
-TAUGHT = _taught_decoder()
+TAUGHT = taught_decoder()
 
 
 def stock_decode(latex: str) -> str:
     return STOCK._transform_python_value_string(latex)[0]
 
 
-def decode(latex: str) -> str:
-    return TAUGHT._transform_python_value_string(latex)[0]
 
 
 def bibtex_balanced(value: str) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 import pytest
 
 from citeexport.model import Citation, DateParts, LocalizedText, Name
-from citeexport.tagged import one_line
+from citeexport.oneline import one_line
 from citeexport.writers.base import Writer
 from citeexport.writers.enw import EnwWriter
 from citeexport.writers.refworks import RefworksWriter
