@@ -75,3 +75,14 @@ def test_file_range_reading_equals_serial_reading(monkeypatch, tmp_path):
 
     assert key(ranged) == key(serial)
     assert [r.ok for r in serial] == [True, True, False, True, True, True, True]
+
+
+@pytest.mark.parametrize("block", [5, 9, 64, 1 << 20])
+def test_chunk_starts_finds_every_record_line_across_blocks(tmp_path, block):
+    from citeexport.parallel import _chunk_starts
+
+    data = ("\ufeffArticle(id=1, x\nArticle(s) junk\nxArticle(no\n\nArticle(id=2, y\n").encode()
+    path = tmp_path / "d.txt"
+    path.write_bytes(data)
+    expected = [0] + [i + 1 for i in range(len(data)) if data.startswith(b"\nArticle(", i)] + [len(data)]
+    assert list(_chunk_starts(str(path), block=block)) == expected

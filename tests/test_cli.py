@@ -130,3 +130,23 @@ def test_encodings_are_detected(tmp_path, encoding):
     result = run("ris", "--lang", "zh", str(source))
     assert result.returncode == 0, result.stderr.decode()
     assert "饶春明".encode() in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["bibtex"], ["ris", "--lang", "en"], ["text", "--numbered"], ["text", "--style", "gb7714-2015-author-date"], ["csl-json"], ["enw"]],
+)
+def test_jobs_two_writes_exactly_what_jobs_one_writes(tmp_path, args):
+    """Workers write detached records (keys, numbers given in order by the main process), or send citations back."""
+    broken = SEED_DUMP.replace("columnId=1241314566538326794", "columnId=abc", 1)
+    source = tmp_path / "issue.txt"
+    source.write_text("\n".join([SEED_TEXT] * 3 + [broken] + [SEED_TEXT] * 2) + "\n", encoding="utf-8")
+    outputs = []
+    for jobs in ("1", "2"):
+        result = run(*args, "-q", "--jobs", jobs, str(source))
+        assert result.returncode == 1, result.stderr.decode()
+        outputs.append((result.stdout, result.stderr))
+    assert outputs[0] == outputs[1]
+    if args[0] == "bibtex":
+        keys = [line for line in outputs[0][0].decode().splitlines() if line.startswith("@")]
+        assert len(keys) == len(set(keys)) == 10

@@ -1,7 +1,7 @@
 """``--jobs N``: read the records of one dump in N worker processes, in order.
 
-Files are cut into byte ranges at lines starting ``Article(`` (one ``mmap`` scan, at memory
-speed); each worker reads, decodes and parses its own range, so the main process only merges
+Files are cut into byte ranges at lines starting ``Article(`` (one scan with ``bytes.find``, at
+memory speed); each worker reads, decodes and parses its own range, so the main process only merges
 records in order and writes them.  Writing stays in the main process, so citation keys,
 numbering and author-date sorting see every record, in order.  Inputs that cannot be cut in
 bytes (stdin, UTF-16) are split into chunks by the main process and sent to the workers.
@@ -15,18 +15,19 @@ At most ``2 × jobs`` batches are in flight, so memory stays flat however large 
 
 from __future__ import annotations
 
-import mmap
+import gc
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
-from .errors import InputError
+from .errors import CiteexportError, InputError
 from .inputs import split_lines
-from .options import ReadOptions
+from .options import ReadOptions, WriteOptions
 from .readers.base import Reader, Record
 from .readers.dump import MAX_JOINED_CHUNKS, RECORD_START, Chunk, DumpReader, number_record, split_chunks
+from .registry import get_writer
 
 BATCH_CHUNKS = 256
 CONTEXT_CHUNKS = MAX_JOINED_CHUNKS - 1
@@ -94,20 +95,36 @@ Batch = tuple[int, int, int]  # start, end of own chunks, end of context (byte o
 RangeResult = tuple[list[Record], int, int, int]  # records, context chunks used, characters, lines
 
 
-def _chunk_starts(path: str) -> Iterator[int]:
-    """Byte offsets of the lines that start with ``Article(``, then the file size."""
+def _chunk_starts(path: str, block: int = 1 << 20) -> Iterator[int]:
+    """Byte offsets of the lines that start with ``Article(``, then the file size.
+
+    Read in blocks (not mapped: mapped pages would count against the process's memory as
+    the scan goes), keeping the block's last bytes so a marker cut in two is still found.
+    """
     with open(path, "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         if size == 0:
             return
-        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            first = 3 if data[:3] == _BOM else 0
-            if data[first : first + len(RECORD_START)] == RECORD_START.encode():
-                yield 0
+        head = handle.read(len(_BOM) + len(RECORD_START))
+        first = len(_BOM) if head.startswith(_BOM) else 0
+        if head[first:].startswith(RECORD_START.encode()):
+            yield 0
+        handle.seek(0)
+        base = 0  # file offset of data[0]
+        data = b""
+        while True:
+            chunk = handle.read(block)
+            if not chunk:
+                break
+            data += chunk
             pos = data.find(_START)
             while pos != -1:
-                yield pos + 1
+                yield base + pos + 1
                 pos = data.find(_START, pos + 1)
+            keep = len(_START) - 1  # a marker cut by the block's end is found with the next block
+            if len(data) > keep:
+                base += len(data) - keep
+                data = data[-keep:]
     yield size
 
 
@@ -128,8 +145,37 @@ def _decode(data: bytes, encoding: str, at_start: bool, base: int, path: str) ->
         raise InputError(f"cannot decode as {encoding} at byte {base + exc.start} (use --encoding)", file=path, offset=base + exc.start) from None
 
 
-def _read_range(path: str, encoding: str, batch: Batch, skip: int, options: ReadOptions, source: str) -> RangeResult:
+#: What workers write with, when every output format can be written in a worker:
+#: (format names, write options); None to send the citations back instead.
+WriteSpec = tuple[tuple[str, ...], WriteOptions] | None
+
+
+def _write_in_worker(records: list[Record], spec: WriteSpec) -> list[Record]:
+    if spec is None:
+        return records
+    formats, options = spec
+    writers = {fmt: get_writer(fmt)(options) for fmt in formats}
+    for record in records:
+        if record.citation is None or record.error is not None:
+            continue
+        try:
+            record.written = {fmt: writer.write_detached(record.citation) for fmt, writer in writers.items()}
+        except CiteexportError as error:
+            record.error = error
+        record.citation = None  # not needed any more: do not pickle it back
+    return records
+
+
+def _read_range(path: str, encoding: str, batch: Batch, skip: int, options: ReadOptions, source: str, spec: WriteSpec = None) -> RangeResult:
     """Records starting in the batch's own chunks (from chunk ``skip``), with relative lines and offsets."""
+    gc.disable()  # a batch's objects are acyclic and freed by reference counting; collections only cost
+    try:
+        return _read_range_unsafe(path, encoding, batch, skip, options, source, spec)
+    finally:
+        gc.enable()
+
+
+def _read_range_unsafe(path: str, encoding: str, batch: Batch, skip: int, options: ReadOptions, source: str, spec: WriteSpec) -> RangeResult:
     start, own_end, end = batch
     with open(path, "rb") as handle:
         handle.seek(start)
@@ -139,7 +185,7 @@ def _read_range(path: str, encoding: str, batch: Batch, skip: int, options: Read
     chunks = list(split_chunks(split_lines(text)))
     own = sum(1 for chunk in chunks if chunk.offset < len(own_text))
     records, extra = DumpReader(options).read_batch(chunks[skip:], own - skip, source) if skip < own else ([], skip - own)
-    return records, extra, len(own_text), own_text.count("\n")
+    return _write_in_worker(records, spec), extra, len(own_text), own_text.count("\n")
 
 
 def _shift(record: Record, lines: int, chars: int) -> Record:
@@ -159,8 +205,9 @@ def _shift(record: Record, lines: int, chars: int) -> Record:
 class FileRangeReader:
     """The records of a dump file read by ``jobs`` processes, each from its own byte range."""
 
-    def __init__(self, path: str, encoding: str, source: str, options: ReadOptions, jobs: int) -> None:
+    def __init__(self, path: str, encoding: str, source: str, options: ReadOptions, jobs: int, spec: WriteSpec = None) -> None:
         self.path, self.encoding, self.source, self.options, self.jobs = path, encoding, source, options, jobs
+        self.spec = spec
         self.position = 0  # bytes of the file read so far (for progress)
 
     def __iter__(self) -> Iterator[Record]:
@@ -174,7 +221,7 @@ class FileRangeReader:
                 batch = next(batches, None)
                 if batch is None:
                     return False
-                work = pool.submit(_read_range, self.path, self.encoding, batch, 0, self.options, self.source)
+                work = pool.submit(_read_range, self.path, self.encoding, batch, 0, self.options, self.source, self.spec)
                 in_flight.append((work, batch))
                 return True
 
@@ -185,7 +232,7 @@ class FileRangeReader:
                 submit()
                 if skip:  # the previous batch's last record ran into this one: read it again from there
                     future.cancel()
-                    result = _read_range(self.path, self.encoding, batch, skip, self.options, self.source)
+                    result = _read_range(self.path, self.encoding, batch, skip, self.options, self.source, self.spec)
                 else:
                     result = future.result()
                 records, skip, range_chars, range_lines = result
@@ -198,10 +245,13 @@ class FileRangeReader:
 
 
 def parallel_records(
-    path: str, encoding: str, lines: Iterable[str], source: str, options: ReadOptions, jobs: int
+    path: str, encoding: str, lines: Iterable[str], source: str, options: ReadOptions, jobs: int, spec: WriteSpec = None
 ) -> tuple[Iterator[Record], Callable[[], int] | None]:
-    """Records read by ``jobs`` processes, and (for files) a function telling the bytes read."""
+    """Records read by ``jobs`` processes, and (for files) a function telling the bytes read.
+
+    With a ``spec``, file records come back already written (``Record.written``).
+    """
     if path != "-" and encoding.lower() in RANGE_ENCODINGS and os.path.isfile(path):
-        reader = FileRangeReader(path, encoding.lower(), source, options, jobs)
+        reader = FileRangeReader(path, encoding.lower(), source, options, jobs, spec)
         return iter(reader), lambda: reader.position
     return read_parallel(lines, source, options, jobs), None

@@ -66,25 +66,29 @@ def _jobs_for(job: Job, path: str) -> int:
     return (os.cpu_count() or 1) if _size(path) >= LARGE_INPUT_BYTES else 1
 
 
-def _records(job: Job, report: Report) -> Iterator[tuple[str, Record]]:
+def _records(job: Job, report: Report, writers: dict[str, Writer]) -> Iterator[tuple[str, Record]]:
     paths = list(expand_inputs(job.inputs, recursive=job.recursive, pattern=job.glob))
     total = sum(_size(p) for p in paths)
     show = job.progress if job.progress is not None else (report.console.is_terminal and total >= LARGE_INPUT_BYTES)
     with progress_bar(report.console, total, enabled=bool(show) and not report.quiet) as advance:
         done = 0
         for path in paths:
-            yield from _records_of(job, report, path, advance, done)
+            yield from _records_of(job, report, path, advance, done, writers)
             done += _size(path)
 
 
-def _records_of(job: Job, report: Report, path: str, advance: Callable[[int, int], None], done: int) -> Iterator[tuple[str, Record]]:
+def _records_of(
+    job: Job, report: Report, path: str, advance: Callable[[int, int], None], done: int, writers: dict[str, Writer]
+) -> Iterator[tuple[str, Record]]:
     try:
         opened = open_input(path, fmt=job.from_format, encoding=job.read_options.encoding)
         report.counts(opened.name)  # listed in the summary even with no records
         jobs = _jobs_for(job, path)
         position = opened.position
         if jobs > 1 and supports_parallel(opened.reader):
-            records, range_position = parallel_records(path, opened.encoding, opened.lines, opened.name, job.read_options, jobs)
+            detach = job.split != "record" and all(writer.can_detach() for writer in writers.values())
+            spec = (tuple(writer.name for writer in writers.values()), job.write_options) if detach else None
+            records, range_position = parallel_records(path, opened.encoding, opened.lines, opened.name, job.read_options, jobs, spec)
             position = range_position or position
         else:
             records = opened.reader(job.read_options).read(opened.lines, opened.name)
@@ -130,7 +134,7 @@ def _accept(job: Job, report: Report, name: str, record: Record) -> bool:
     where = f"{name}: record {record.number}" + (f" (line {record.line})" if record.line else "")
     for warning in record.warnings:
         report.warning(where, warning)
-    if record.error is not None or record.citation is None:
+    if not record.ok:
         counts.failed += 1
         if record.error is not None:
             report.error(record.error)
@@ -142,7 +146,8 @@ def _accept(job: Job, report: Report, name: str, record: Record) -> bool:
 
 def _write_record(report: Report, name: str, record: Record, writer: Writer, out: TextIO, job: Job) -> bool:
     try:
-        text = writer.write(record.citation)  # type: ignore[arg-type]
+        # with --jobs the workers may have written the record already
+        text = writer.attach(record.written[writer.name]) if record.written is not None else writer.write(record.citation)  # type: ignore[arg-type]
     except CiteexportError as error:
         report.error(error.located(file=name, record=record.number, line=record.line))
         report.counts(name).failed += 1
@@ -157,7 +162,7 @@ def _run_single_stream(job: Job, report: Report, writer: Writer) -> None:
     with AtomicOutput(job.output, force=job.force, inputs=tuple(job.inputs)) as out:
         out.write(writer.start())
         try:
-            for name, record in _records(job, report):
+            for name, record in _records(job, report, {writer.name: writer}):
                 if _accept(job, report, name, record) and _write_record(report, name, record, writer, out, job):
                     report.counts(name).converted += 1
         finally:
@@ -183,7 +188,7 @@ def _run_out_dir(job: Job, report: Report, writers: dict[str, Writer]) -> None:
     stack = ExitStack()
     outs: dict[str, TextIO] = {}
     try:
-        for name, record in _records(job, report):
+        for name, record in _records(job, report, writers):
             if not _accept(job, report, name, record):
                 continue
             if job.split == "record":

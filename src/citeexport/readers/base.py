@@ -27,10 +27,13 @@ class Record:
     citation: Citation | None = None
     error: CiteexportError | None = None
     warnings: list[str] = field(default_factory=list)
+    #: ``--jobs``: the record already written by worker processes, by format (see
+    #: :meth:`Writer.write_detached`); the citation itself is then not sent back.
+    written: dict[str, object] | None = None
 
     @property
     def ok(self) -> bool:
-        return self.citation is not None and self.error is None
+        return (self.citation is not None or self.written is not None) and self.error is None
 
 
 class Reader(ABC):

@@ -11,6 +11,10 @@ A writer is made once per output (a file or stdout) and used as::
 State that spans records (unique citation keys, reference numbers, sorted
 author-date lists) lives in the writer object.  ``write`` returns text only for
 complete records, so no input can leave half a record in the output.
+
+For ``--jobs``, a writer that can says so with :meth:`can_detach`: worker processes then
+call :meth:`write_detached` (no shared state), and the main process turns each result into
+text with :meth:`attach`, in input order, where the shared state lives (keys, numbers).
 """
 
 from __future__ import annotations
@@ -46,3 +50,21 @@ class Writer(ABC):
     def finish(self) -> str:
         """Text after the last record (a footer, ``]``, a sorted list …)."""
         return ""
+
+    # -- writing in worker processes ------------------------------------------------------
+
+    #: Formats with no state across records (RIS, EndNote, RefWorks) set this.
+    stateless: ClassVar[bool] = False
+
+    def can_detach(self) -> bool:
+        """Whether :meth:`write_detached` in another process + :meth:`attach` here equals :meth:`write`."""
+        return self.stateless
+
+    def write_detached(self, citation: Citation) -> object:
+        """What a worker process sends back for one article (picklable)."""
+        return self.write(citation)
+
+    def attach(self, detached: object) -> str:
+        """The text of one article from what :meth:`write_detached` gave, in input order."""
+        assert isinstance(detached, str)
+        return detached

@@ -125,6 +125,11 @@ def entry_fields(citation: Citation, lang: Lang, ascii: bool) -> list[Field]:
     return fields
 
 
+#: Stands for the citation key until the main process has made it unique (no value holds
+#: a NUL: the escapers delete control characters and URLs percent-encode them).
+_KEY_SLOT = "\x00key\x00"
+
+
 @register_writer
 class BibtexWriter(Writer):
     name = "bibtex"
@@ -144,29 +149,45 @@ class BibtexWriter(Writer):
 
     def write(self, citation: Citation) -> str:
         """All requested languages of one article; two languages are linked by ``related``."""
-        languages = self.options.languages(citation)
-        if len(languages) < 2:
-            return "".join(self.write_one(citation, lang) for lang in languages)
-        stem = self._keys.claim(key_stem(citation))
-        keys = {lang: f"{stem}-{lang}" for lang in languages}
-        entries = []
-        for lang in languages:
-            (other,) = (keys[other_lang] for other_lang in languages if other_lang != lang)
-            fields = entry_fields(citation, lang, self.options.ascii)
-            fields += [Field("related", other), Field("relatedtype", RELATED_TYPES[lang])]
-            entries.append(Entry("article", keys[lang], fields))
-        return self._render(entries)
+        return self.attach(self.write_detached(citation))
 
     def write_one(self, citation: Citation, lang: Lang) -> str:
         """One language's entry under a plain key."""
         key = self._keys.claim(key_stem(citation))
-        return self._render([Entry("article", key, entry_fields(citation, lang, self.options.ascii))])
+        return self._separated(self._render([Entry("article", key, entry_fields(citation, lang, self.options.ascii))]), 1)
+
+    def can_detach(self) -> bool:
+        return True
+
+    def write_detached(self, citation: Citation) -> tuple[str, str, int]:
+        """(key stem, the entries with ``_KEY_SLOT`` for the key, entry count): no registry needed."""
+        languages = self.options.languages(citation)
+        if len(languages) < 2:
+            entries = [Entry("article", _KEY_SLOT, entry_fields(citation, lang, self.options.ascii)) for lang in languages]
+        else:
+            keys = {lang: f"{_KEY_SLOT}-{lang}" for lang in languages}
+            entries = []
+            for lang in languages:
+                (other,) = (keys[other_lang] for other_lang in languages if other_lang != lang)
+                fields = entry_fields(citation, lang, self.options.ascii)
+                fields += [Field("related", other), Field("relatedtype", RELATED_TYPES[lang])]
+                entries.append(Entry("article", keys[lang], fields))
+        return key_stem(citation), self._render(entries), len(entries)
+
+    def attach(self, detached: object) -> str:
+        stem, text, count = detached  # type: ignore[misc]
+        if not count:
+            return ""
+        return self._separated(text.replace(_KEY_SLOT, self._keys.claim(stem)), count)
+
+    def _separated(self, text: str, count: int) -> str:
+        """A blank line before all entries but the first of the output."""
+        separator = "\n" if self._entries_written else ""
+        self._entries_written += count
+        return separator + text
 
     def _render(self, entries: list[Entry]) -> str:
-        """Entries through bibtexparser's enclosing middleware and writer, a blank line before all but the first."""
+        """Entries through bibtexparser's enclosing middleware and writer."""
         for entry in entries:
             self._enclose.transform_entry(entry, None)  # type: ignore[arg-type]  # the library is not consulted
-        text = write(Library(entries), self._format)
-        separator = "\n" if self._entries_written else ""
-        self._entries_written += len(entries)
-        return separator + text
+        return write(Library(entries), self._format)

@@ -33,6 +33,7 @@ class EnwWriter(Writer):
     name = "enw"
     description = "EndNote tagged import format (.enw)"
     extension = "enw"
+    stateless = True
     newline = "\n"
 
     def write_one(self, citation: Citation, lang: Lang) -> str:

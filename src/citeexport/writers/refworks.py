@@ -28,6 +28,7 @@ class RefworksWriter(Writer):
     name = "refworks"
     description = "RefWorks tagged format"
     extension = "txt"
+    stateless = True
     newline = "\n"
 
     def write_one(self, citation: Citation, lang: Lang) -> str:

@@ -30,6 +30,7 @@ class RisWriter(Writer):
     name = "ris"
     description = "RIS (EndNote, Zotero, Mendeley, Reference Manager)"
     extension = "ris"
+    stateless = True
     newline = "\r\n"
 
     def write_one(self, citation: Citation, lang: Lang) -> str:

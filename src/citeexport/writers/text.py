@@ -42,6 +42,16 @@ class TextWriter(Writer):
             return ""
         return self._lines([Entry(0, citation, lang) for lang in languages])
 
+    def can_detach(self) -> bool:
+        return not self.author_date  # a sorted list needs every article in one place
+
+    def write_detached(self, citation: Citation) -> list[str]:
+        """The article's references, unnumbered (numbers are given in order by :meth:`attach`)."""
+        return [self.render(Entry(0, citation, lang)) for lang in self.options.languages(citation)]
+
+    def attach(self, detached: object) -> str:
+        return self._numbered(detached)  # type: ignore[arg-type]
+
     def write_one(self, citation: Citation, lang: Lang) -> str:
         return self.render(Entry(0, citation, lang)) + self.newline
 
@@ -68,10 +78,12 @@ class TextWriter(Writer):
         ))
 
     def _lines(self, entries: list[Entry]) -> str:
+        return self._numbered([self.render(entry) for entry in entries])
+
+    def _numbered(self, lines: list[str]) -> str:
         """One article: its first language numbered (when asked), the other language below it."""
         out = []
-        for index, entry in enumerate(entries):
-            line = self.render(entry)
+        for index, line in enumerate(lines):
             if index == 0:
                 self.count += 1
                 if self.options.numbered:
