@@ -244,3 +244,9 @@ def test_string_name_only_english_names(string_name, expected):
 def test_chinese_organisation_stays_whole():
     dump = SEED_DUMP.replace("stringName=饶春明", "stringName=国家药典委员会")
     assert read_one(dump).text("zh").authors[0] == Name(literal="国家药典委员会")
+
+
+def test_two_records_glued_on_one_line_are_an_error_not_a_silent_loss():
+    records = read_all(SEED_DUMP + SEED_TEXT)
+    assert len(records) == 1 and not records[0].ok
+    assert records[0].error.field == "Article.reference" and "same line" in records[0].error.message

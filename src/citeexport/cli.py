@@ -7,6 +7,7 @@ several formats in one pass and ``formats`` to list what is available.
 from __future__ import annotations
 
 import datetime as dt
+import signal
 import sys
 from enum import StrEnum
 from typing import Annotated, Any, Optional
@@ -205,7 +206,12 @@ for _name, _writer in sorted(writers().items()):
     app.command(_name, help=f"Write {_writer.description}." + EXAMPLES)(_make_command(_name))
 
 
+def _terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # as Ctrl-C: outputs in progress are removed, exit 130
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app()
     except BrokenPipeError:  # `citeexport … | head`: not an error

@@ -39,7 +39,7 @@ _OPEN_SLOT_CLASSES = {("Article", "keywords"): "ArticleKeyword", ("Article", "fu
 
 #: The fields citations use, per class (what the mapping reads).
 WANTED: dict[str, tuple[str, ...]] = {
-    "Article": ["id", "articleNumber", "doi", "pubDate", "pubDateStr", "onlineFirstDate", "onlineFirstDateStr", "startPage", "endPage", "detailUrlCn", "detailUrlEn", "pdfUrlCn", "pdfUrlEn"],
+    "Article": ["id", "articleNumber", "doi", "pubDate", "pubDateStr", "onlineFirstDate", "onlineFirstDateStr", "startPage", "endPage", "detailUrlCn", "detailUrlEn", "pdfUrlCn", "pdfUrlEn", "reference"],
     "Issue": ("year", "volume", "issue"),
     "Journal": ("nameCn", "nameEn", "issn", "eissn", "cn"),
     "ArticleExt": ("title", "journalTitle", "articleAbstract", "authorsList"),

@@ -165,10 +165,17 @@ def _keywords(article: Obj, platform_key: str, lang: Lang) -> tuple[str, ...]:
     return ()
 
 
+#: A record printed right after another on the same line lands in the last field.
+_GLUED_RECORD = re.compile(r"Article\(id=-?\d+, tenantId=")
+
+
 def citation_from_tree(article: Obj) -> Citation:
     """Map a parsed ``Article(...)`` to the model."""
     if article.cls != "Article":
         raise ParseError(f"expected an Article, found {article.cls}", field="Article")
+    last = article.get("reference")
+    if isinstance(last, str) and _GLUED_RECORD.search(last):
+        raise ParseError("another record follows on the same line (a missing line break?)", field="Article.reference")
     issue = _obj(article.get("issue")) or Obj("Issue")
     journal = _obj(article.get("journal")) or Obj("Journal")
     exts = article.get("ext") if isinstance(article.get("ext"), dict) else {}
