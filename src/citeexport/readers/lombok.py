@@ -129,6 +129,9 @@ class LombokSyntaxError(Exception):
         self.offset = offset
         self.field = field
 
+    def __reduce__(self) -> tuple[type[LombokSyntaxError], tuple[str, int, str | None]]:
+        return (type(self), (self.message, self.offset, self.field))  # picklable, for --jobs
+
 
 class _Budget(Exception):
     pass
