@@ -1,13 +1,9 @@
-"""Chinese personal names: family/given split (with compound surnames) and pinyin.
+"""Chinese personal names: the family/given split, which knows compound surnames.
 
 A Chinese name is printed whole (``欧阳修``); the split is for citation keys and sorting.
 """
 
 from __future__ import annotations
-
-from functools import lru_cache
-
-from pypinyin import Style, lazy_pinyin
 
 #: Two-character (复姓) surnames, from the Hundred Family Surnames and common usage.
 COMPOUND_SURNAMES = frozenset(
@@ -23,9 +19,3 @@ def split_chinese_name(whole: str) -> tuple[str, str | None]:
     if len(whole) >= 2:
         return whole[:1], whole[1:]
     return whole, None
-
-
-@lru_cache(maxsize=65536)
-def pinyin(text: str) -> str:
-    """Tone-less pinyin syllables run together: ``饶春明`` → ``raochunming``; other text kept."""
-    return "".join(lazy_pinyin(text, style=Style.NORMAL, errors="default"))

@@ -19,9 +19,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin
-from pypinyin.seg.mmseg import seg as chinese_segmenter
-
 from .model import Citation, Name, has_cjk
 
 #: English words never used as the title word.
@@ -76,6 +73,8 @@ _HTML_TAG = re.compile(r"<[^<>]*>")
 @lru_cache(maxsize=65536)
 def _pinyin(text: str) -> str:
     """Toneless pinyin, cached: pypinyin costs ~15 µs a call and surnames and words repeat."""
+    from pypinyin import lazy_pinyin  # imported here: 0.13 s, paid only when a key needs pinyin
+
     return "".join(lazy_pinyin(text))
 
 
@@ -109,6 +108,8 @@ def first_word(text: str | None) -> str:
         if has_cjk(word):
             # The segmenter splits 关于 into 关/于, so function words are stripped off the run first;
             # only the run's start is segmented (the first word is all that is needed).
+            from pypinyin.seg.mmseg import seg as chinese_segmenter  # imported here: see _pinyin
+
             for segment in chinese_segmenter.cut(_CHINESE_STOP_PREFIX.sub("", word)[:12]):
                 if segment not in CHINESE_STOP_WORDS and (folded := fold_ascii(segment)):
                     return folded
