@@ -3,9 +3,12 @@ of the Lombok toString grammar (../shared/reference/dump-format.md §2, §5, §6
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from citeexport.api import read_text
 from citeexport.errors import ParseError
@@ -250,3 +253,18 @@ def test_two_records_glued_on_one_line_are_an_error_not_a_silent_loss():
     records = read_all(SEED_DUMP + SEED_TEXT)
     assert len(records) == 1 and not records[0].ok
     assert records[0].error.field == "Article.reference" and "same line" in records[0].error.message
+
+
+@given(st.lists(st.integers(0, 400), max_size=20))
+def test_chunks_are_the_same_whatever_the_pieces(cuts):
+    """Blocks of lines (as the file reader sends them) split exactly as single lines do."""
+    from citeexport.inputs import split_lines
+    from citeexport.readers.dump import split_chunks
+
+    text = "\ufeffjunk\n" + SEED_TEXT + "\nArticle(s) x\n\n" + SEED_TEXT.replace("\n", "\r\n") + "\nArticle(id=1"
+    lines = list(split_lines(text))
+    bounds = sorted({min(c, len(lines)) for c in cuts} | {0, len(lines)})
+    pieces = ["".join(lines[a:b]) for a, b in itertools.pairwise(bounds) if a < b]
+    as_lines = [(c.line, c.offset, c.text) for c in split_chunks(lines)]
+    assert [(c.line, c.offset, c.text) for c in split_chunks(pieces)] == as_lines
+    assert len(as_lines) == 4

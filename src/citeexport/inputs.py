@@ -36,7 +36,7 @@ class OpenedInput:
     name: str
     reader: type[Reader]
     encoding: str
-    lines: Iterator[str]
+    lines: Iterator[str]  # the text in pieces ending at line ends (lines, or blocks of lines: Reader.line_blocks)
     position: Callable[[], int] = lambda: 0  # bytes consumed so far (for progress)
 
 
@@ -84,8 +84,11 @@ def detect_encoding(head: bytes) -> str:
     return "gb18030" if encoding in ("gbk", "gb2312", "gb18030", "cp936", "hz") else encoding
 
 
-def _decoded_lines(stream: BinaryIO, encoding: str, name: str) -> Iterator[str]:
+def _decoded_lines(stream: BinaryIO, encoding: str, name: str, *, blocks: bool = False) -> Iterator[str]:
     """Lines of ``stream`` (line ends kept); a decoding failure names the byte offset.
+
+    With ``blocks``, each piece yielded holds as many whole lines as a read brings (readers
+    that split records themselves take them: no per-line work in Python).
 
     Work and memory are linear in the input: a line longer than a block is collected as a
     list of pieces and joined once (re-joining it for every block made one long line
@@ -104,6 +107,19 @@ def _decoded_lines(stream: BinaryIO, encoding: str, name: str) -> Iterator[str]:
             where = consumed - held + exc.start
             raise InputError(f"cannot decode as {encoding} at byte {where} (use --encoding)", file=name, offset=where) from None
         consumed += len(block)
+        if blocks:
+            end = text.rfind("\n")
+            if end == -1:
+                pending.append(text)
+            else:
+                pending.append(text[: end + 1])
+                yield "".join(pending)
+                pending = [text[end + 1 :]] if end + 1 < len(text) else []
+            if not block:
+                if pending and (rest := "".join(pending)):
+                    yield rest
+                return
+            continue
         start = 0
         # Split on LF only (CR LF stays inside the line; U+2028 and friends are text).
         while (end := text.find("\n", start)) != -1:
@@ -157,7 +173,7 @@ def open_input(path: str, *, fmt: str | None = None, encoding: str | None = None
 
     def lines() -> Iterator[str]:
         try:
-            yield from _decoded_lines(buffered, chosen, name)
+            yield from _decoded_lines(buffered, chosen, name, blocks=reader.line_blocks)
         finally:
             if path != "-":
                 buffered.close()

@@ -23,7 +23,6 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
 from .errors import CiteexportError, InputError
-from .inputs import split_lines
 from .options import ReadOptions, WriteOptions
 from .readers.base import Reader, Record
 from .readers.dump import MAX_JOINED_CHUNKS, RECORD_START, Chunk, DumpReader, number_record, split_chunks
@@ -182,7 +181,7 @@ def _read_range_unsafe(path: str, encoding: str, batch: Batch, skip: int, option
         data = handle.read(end - start)
     own_text = _decode(data[: own_end - start], encoding, start == 0, start, path)
     text = own_text + _decode(data[own_end - start :], encoding, False, own_end, path)
-    chunks = list(split_chunks(split_lines(text)))
+    chunks = list(split_chunks([text]))
     own = sum(1 for chunk in chunks if chunk.offset < len(own_text))
     records, extra = DumpReader(options).read_batch(chunks[skip:], own - skip, source) if skip < own else ([], skip - own)
     return _write_in_worker(records, spec), extra, len(own_text), own_text.count("\n")

@@ -48,6 +48,8 @@ class Reader(ABC):
     name: ClassVar[str]
     description: ClassVar[str]
     extensions: ClassVar[tuple[str, ...]] = ()
+    #: ``read`` takes pieces of several whole lines each, not only single lines.
+    line_blocks: ClassVar[bool] = False
 
     def __init__(self, options: ReadOptions | None = None) -> None:
         self.options = options or ReadOptions()

@@ -45,21 +45,39 @@ class Chunk:
     parsed: tuple[Obj, list[str]] | LombokSyntaxError | None = None  # the chunk read on its own
 
 
-def split_chunks(lines: Iterable[str]) -> Iterator[Chunk]:
-    """Split the input at lines starting with ``Article(``; text before the first is dropped."""
+def split_chunks(pieces: Iterable[str]) -> Iterator[Chunk]:
+    """Split the input at lines starting with ``Article(``; text before the first is dropped.
+
+    ``pieces`` are single lines or blocks of whole lines (each ends at a line end).
+    """
     current: list[str] = []
     start_line = start_offset = 0
-    offset = 0
-    for number, line in enumerate(lines, start=1):
-        if number == 1 and line.startswith("\ufeff"):
-            line = line[1:]
-        if line.startswith(RECORD_START):
+    line, offset = 1, 0  # where the text not yet counted starts
+    marker = "\n" + RECORD_START
+    for index, piece in enumerate(pieces):
+        if index == 0 and piece.startswith("\ufeff"):
+            piece = piece[1:]
+        starts = [0] if piece.startswith(RECORD_START) else []
+        found = piece.find(marker)
+        while found != -1:
+            starts.append(found + 1)
+            found = piece.find(marker, found + 1)
+        position = 0
+        for start in starts:
+            if start > position:
+                if start_line:
+                    current.append(piece[position:start])
+                line += piece.count("\n", position, start)
+                offset += start - position
+                position = start
             if current:
                 yield Chunk(start_line, start_offset, "".join(current))
-            current, start_line, start_offset = [], number, offset
-        if start_line:
-            current.append(line)
-        offset += len(line)
+            current, start_line, start_offset = [], line, offset
+        if position < len(piece):
+            if start_line:
+                current.append(piece[position:])
+            line += piece.count("\n", position)
+            offset += len(piece) - position
     if current:
         yield Chunk(start_line, start_offset, "".join(current))
 
@@ -113,6 +131,7 @@ class DumpReader(Reader):
     name = "dump"
     description = "journal platform article dump (Java/Lombok toString + page text)"
     extensions = ("txt", "dump")
+    line_blocks = True
 
     @classmethod
     def sniff(cls, head: str) -> bool:
