@@ -1,8 +1,8 @@
 """CSL-JSON: a JSON array of CSL items, one per article and language, streamed.
 
 ``start`` writes ``[``, each article adds its items, ``finish`` writes ``]``, so the output
-is a valid array at the end however many records arrive.  UTF-8 is written as is (no
-``\\u`` escapes).  Item ids are ``<article id>-<lang>`` (stable for the same input); an id
+is a valid array at the end however many records arrive, one item per line.  UTF-8 is written
+as is (no ``\\u`` escapes).  Item ids are ``<article id>-<lang>`` (stable for the same input); an id
 already used in this output gets ``-2``, ``-3`` …, so ids are unique.
 """
 
@@ -45,7 +45,8 @@ class CslJsonWriter(Writer):
             n += 1
             unique = f"{wanted}-{n}"
         self.used_ids.add(unique)
-        text = json.dumps(citation.csl_item(lang, unique), ensure_ascii=False, indent=2)
+        # one item per line: the C encoder (``indent`` would take the pure-Python one, 10× slower)
+        text = json.dumps(citation.csl_item(lang, unique), ensure_ascii=False, separators=(", ", ": "))
         separator = "\n" if self.items_written == 0 else ",\n"
         self.items_written += 1
         return separator + text
