@@ -30,6 +30,7 @@ class CslJsonWriter(Writer):
         self.items_written = 0
         self.articles = 0
         self.used_ids: set[str] = set()
+        self.next_suffix: dict[str, int] = {}
 
     def start(self) -> str:
         return "["
@@ -40,10 +41,11 @@ class CslJsonWriter(Writer):
 
     def write_one(self, citation: Citation, lang: Lang) -> str:
         wanted = item_id(citation, lang, self.articles)
-        unique, n = wanted, 1
-        while unique in self.used_ids:
+        unique, n = wanted, self.next_suffix.get(wanted, 1)
+        while unique in self.used_ids:  # from where the last search for this id stopped: linear overall
             n += 1
             unique = f"{wanted}-{n}"
+        self.next_suffix[wanted] = n
         self.used_ids.add(unique)
         # one item per line: the C encoder (``indent`` would take the pure-Python one, 10× slower)
         text = json.dumps(citation.csl_item(lang, unique), ensure_ascii=False, separators=(", ", ": "))
