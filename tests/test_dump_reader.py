@@ -268,3 +268,9 @@ def test_chunks_are_the_same_whatever_the_pieces(cuts):
     as_lines = [(c.line, c.offset, c.text) for c in split_chunks(lines)]
     assert [(c.line, c.offset, c.text) for c in split_chunks(pieces)] == as_lines
     assert len(as_lines) == 4
+
+
+def test_a_record_cut_short_names_the_field_that_never_ends():
+    records = read_all(SEED_DUMP[:300])
+    assert records[0].error.field == "Article.articleTypeStr"
+    assert "never ends: no receivedDate= follows" in records[0].error.message

@@ -466,6 +466,10 @@ class LombokParser:
                 self._fail(pos, where, "the value runs over the following fields: the dump's schema differs")
                 return
             yield self._span(pos, end), end
+        if first and pos > self._far_pos:  # not one place where the value could end (a deeper cause wins)
+            expected = until[0].strip(", \r\n")
+            reason = f"no {expected} follows" if expected else "the record ends inside it"
+            self._fail(pos, where, f"the value never ends: {reason} (a truncated record?)")
 
     def _span(self, start: int, end: int) -> _Span | None:
         """The text ``s[start:end]`` as a :class:`_Span`; ``null`` is None."""
