@@ -274,3 +274,15 @@ def test_a_record_cut_short_names_the_field_that_never_ends():
     records = read_all(SEED_DUMP[:300])
     assert records[0].error.field == "Article.articleTypeStr"
     assert "never ends: no receivedDate= follows" in records[0].error.message
+
+
+def test_a_record_over_the_size_cap_is_read_that_far_and_the_next_one_still_reads(monkeypatch):
+    import citeexport.readers.dump as dump
+
+    monkeypatch.setattr(dump, "MAX_RECORD_CHARS", len(SEED_DUMP) + 100)
+    long_page = SEED_TEXT + "\n" + "页面文字\n" * 5000  # the dump fits, the page text is cut
+    long_dump = SEED_DUMP.replace("articleAbstract=null", "articleAbstract=" + "长" * 5000, 1)
+    records = read_all(long_page + "\n" + long_dump + "\n" + SEED_TEXT)
+    assert [r.ok for r in records] == [True, False, True]
+    assert "longer than" in records[1].error.message
+    assert records[2].citation == seed_citation() and records[2].number == 3

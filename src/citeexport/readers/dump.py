@@ -33,6 +33,9 @@ _LOOKS_LIKE_RECORD = re.compile(r"Article\(id=-?\d+, ")
 #: How many chunks one record may span (values holding lines that start "Article(": a journal
 #: title is printed in about ten places of a record).
 MAX_JOINED_CHUNKS = 16
+#: One record (its dump and page text) is read this far at most: a pathological record costs
+#: bounded memory and time, and the next record is still read.
+MAX_RECORD_CHARS = 64 * 1024 * 1024
 
 
 @dataclass(slots=True)
@@ -43,6 +46,7 @@ class Chunk:
     offset: int  # character offset of its first line
     text: str
     parsed: tuple[Obj, list[str]] | LombokSyntaxError | None = None  # the chunk read on its own
+    cut: bool = False  # longer than MAX_RECORD_CHARS: only that much was kept
 
 
 def split_chunks(pieces: Iterable[str]) -> Iterator[Chunk]:
@@ -51,9 +55,20 @@ def split_chunks(pieces: Iterable[str]) -> Iterator[Chunk]:
     ``pieces`` are single lines or blocks of whole lines (each ends at a line end).
     """
     current: list[str] = []
+    size = 0  # characters kept in ``current``
+    cut = False
     start_line = start_offset = 0
     line, offset = 1, 0  # where the text not yet counted starts
     marker = "\n" + RECORD_START
+
+    def keep(text: str) -> None:
+        nonlocal size, cut
+        if size + len(text) > MAX_RECORD_CHARS:
+            text, cut = text[: MAX_RECORD_CHARS - size], True
+        if text:
+            current.append(text)
+            size += len(text)
+
     for index, piece in enumerate(pieces):
         if index == 0 and piece.startswith("\ufeff"):
             piece = piece[1:]
@@ -66,20 +81,20 @@ def split_chunks(pieces: Iterable[str]) -> Iterator[Chunk]:
         for start in starts:
             if start > position:
                 if start_line:
-                    current.append(piece[position:start])
+                    keep(piece[position:start])
                 line += piece.count("\n", position, start)
                 offset += start - position
                 position = start
             if current:
-                yield Chunk(start_line, start_offset, "".join(current))
-            current, start_line, start_offset = [], line, offset
+                yield Chunk(start_line, start_offset, "".join(current), cut=cut)
+            current, size, cut, start_line, start_offset = [], 0, False, line, offset
         if position < len(piece):
             if start_line:
-                current.append(piece[position:])
+                keep(piece[position:])
             line += piece.count("\n", position)
             offset += len(piece) - position
     if current:
-        yield Chunk(start_line, start_offset, "".join(current))
+        yield Chunk(start_line, start_offset, "".join(current), cut=cut)
 
 
 def parse_record_text(text: str, *, fast: bool = True) -> tuple[Obj, list[str]]:
@@ -169,7 +184,7 @@ class DumpReader(Reader):
                 yield 1, self._record(*alone, source, first)
                 continue
             text = first.text
-            for joined in range(2, len(pending) + 1 if looks_like_record else 1):
+            for joined in range(2, len(pending) + 1 if looks_like_record and not first.cut else 1):
                 # A value may hold a line starting "Article(", never a whole record: a chunk
                 # that starts a record of its own is not absorbed by a broken one before it.
                 if _starts_record(pending, joined - 1):
@@ -223,7 +238,10 @@ class DumpReader(Reader):
         text = chunk.text
         inner = min(failure.offset, len(text))
         line = chunk.line + text.count("\n", 0, inner)
-        error = ParseError(failure.message, file=source, field=failure.field, line=line, offset=chunk.offset + inner)
+        message = failure.message
+        if chunk.cut:
+            message += f" (the record is longer than {MAX_RECORD_CHARS // (1 << 20)} MB: read that far only)"
+        error = ParseError(message, file=source, field=failure.field, line=line, offset=chunk.offset + inner)
         return Record(source=source, number=0, line=chunk.line, offset=chunk.offset, error=error)
 
 
