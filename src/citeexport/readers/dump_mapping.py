@@ -130,9 +130,9 @@ def _authors(article: Obj, platform_key: str, lang: Lang, ext: Obj) -> tuple[Nam
 
         names: list[Name] = []
         other_key = next((k for k, v in PLATFORM_LANGUAGES.items() if v != lang), "CN")
+        keys = [k for k, v in PLATFORM_LANGUAGES.items() if v == lang]
         for _, author in sorted(enumerate(authors), key=order):
             exts = author.get("ext") if isinstance(author.get("ext"), dict) else {}
-            keys = [k for k, v in PLATFORM_LANGUAGES.items() if v == lang]
             name = next((n for k in keys if (n := _author_name(author, k, lang, exts))), None)
             name = name or _top_level_name(author, lang)
             if name is None:  # this language has no name for the author: use the other's
@@ -146,23 +146,33 @@ def _authors(article: Obj, platform_key: str, lang: Lang, ext: Obj) -> tuple[Nam
     return tuple(_name_from_string(part, lang) for part in _AUTHOR_LIST_SEPARATORS.split(listed) if part.strip())
 
 
-def _keywords(article: Obj, platform_key: str, lang: Lang) -> tuple[str, ...]:
+def _keywords(article: Obj) -> dict[Lang, tuple[str, ...]]:
+    """Keywords by language, each list in ``orderNo`` order.
+
+    Two shapes: objects with ``language``/``keyword`` (or ``name``), or a language map of bare
+    lists (``{CN=[a, b], EN=[c]}``).
+    """
     value = article.get("keywords")
-    if isinstance(value, dict):  # {CN=[a, b], EN=[c]}
-        items = value.get(platform_key)
-        return tuple(k for k in (_text(i) for i in items or [] if isinstance(i, str)) if k) if isinstance(items, list) else ()
+    if isinstance(value, dict):
+        return {
+            lang: tuple(k for k in (_text(i) for i in items if isinstance(i, str)) if k)
+            for key, items in value.items()
+            if isinstance(items, list) and (lang := PLATFORM_LANGUAGES.get(key.upper()))
+        }
+    found: dict[Lang, list[tuple[int, int, str]]] = {}
     if isinstance(value, list):
-        found: list[tuple[int, int, str]] = []
         for index, item in enumerate(value):
-            if isinstance(item, Obj):
-                language = _text(item.get("language"))
-                keyword = _text(item.get("keyword")) or _text(item.get("name"))
-                if keyword and language and PLATFORM_LANGUAGES.get(language.upper()) == lang:
-                    raw = item.get("orderNo")
-                    order = int(raw) if isinstance(raw, str) and raw.lstrip("-").isdigit() else 1 << 30
-                    found.append((order, index, keyword))
-        return tuple(k for _, _, k in sorted(found))
-    return ()
+            if not isinstance(item, Obj):
+                continue
+            fields = item.fields
+            language = _text(fields.get("language"))
+            keyword = _text(fields.get("keyword")) or _text(fields.get("name"))
+            lang = PLATFORM_LANGUAGES.get(language.upper()) if language else None
+            if keyword and lang:
+                raw = fields.get("orderNo")
+                order = int(raw) if isinstance(raw, str) and raw.lstrip("-").isdigit() else 1 << 30
+                found.setdefault(lang, []).append((order, index, keyword))
+    return {key: tuple(k for _, _, k in sorted(items)) for key, items in found.items()}
 
 
 #: A record printed right after another on the same line lands in the last field.
@@ -181,6 +191,7 @@ def citation_from_tree(article: Obj) -> Citation:
     exts = article.get("ext") if isinstance(article.get("ext"), dict) else {}
 
     texts: dict[Lang, LocalizedText] = {}
+    keywords = _keywords(article)
     for key, ext in exts.items():
         lang = PLATFORM_LANGUAGES.get(key.upper())
         if lang is None or not isinstance(ext, Obj) or ext.cls != "ArticleExt" or lang in texts:
@@ -192,7 +203,7 @@ def citation_from_tree(article: Obj) -> Citation:
             authors=_authors(article, key, lang, ext),
             container_title=journal_title,
             abstract=_text(ext.get("articleAbstract")),
-            keywords=_keywords(article, key, lang),
+            keywords=keywords.get(lang, ()),
             url=_text(article.get("detailUrlCn" if lang == "zh" else "detailUrlEn")),
             pdf_url=_text(article.get("pdfUrlCn" if lang == "zh" else "pdfUrlEn")),
         )
