@@ -25,6 +25,7 @@ import calendar
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from pydantic import ValidationError
 
@@ -32,7 +33,7 @@ from .errors import ParseError
 from .mappings import Field
 from .model import Citation, DateParts, Lang, LocalizedText, Name, has_cjk
 from .names import parse_name, split_joined_names
-from .readers.base import Record
+from .readers.base import Reader, Record
 
 
 @dataclass(frozen=True)
@@ -309,6 +310,32 @@ class Parsed:
     url: str | None = None
 
 
+def common_parts(
+    values: Mapping[Field, list[str]],
+    warnings: list[str],
+    pages: tuple[str | None, str | None],
+    *,
+    number: str | None = None,
+    journal: Callable[[], str | None] | None = None,
+) -> Parsed:
+    """What every tagged format reads alike (the date from date/year, the journal, the URL), with
+    the pages and what else the format reads its own way."""
+    issued = parse_date(single(values, "date", warnings), single(values, "year", warnings))
+    return Parsed(
+        issued=issued,
+        page_first=pages[0],
+        page_last=pages[1],
+        number=number,
+        journal=journal() if journal is not None else single(values, "journal", warnings),
+        url=single(values, "url", warnings),
+    )
+
+
+def first_line(head: str) -> str:
+    """The first non-blank line of an input's head (what format sniffing looks at)."""
+    return next((line for line in head.splitlines() if line.strip()), "")
+
+
 def citation_from_values(values: Mapping[Field, list[str]], dialect: Dialect, parsed: Parsed, warnings: list[str]) -> Citation:
     """A one-language Citation from a tagged record's values; the format-specific parts come in ``parsed``."""
     title = single(values, "title", warnings)
@@ -352,6 +379,19 @@ def read_records(
         except ValueError as exc:
             record.error = ParseError(str(exc), file=source, record=number, line=tagged.line, offset=tagged.offset)
         yield finish_record(record, strict)
+
+
+class TaggedReader(Reader):
+    """A tagged format's reader: its dialect, and how one tagged record becomes a Citation."""
+
+    dialect: ClassVar[Dialect]
+
+    @staticmethod
+    def citation_from_record(record: TaggedRecord) -> Citation:
+        raise NotImplementedError
+
+    def read(self, lines: Iterable[str], source: str = "<input>") -> Iterator[Record]:
+        return read_records(lines, source, self.dialect, self.citation_from_record, self.options.strict)
 
 
 def finish_record(record: Record, strict: bool) -> Record:

@@ -13,7 +13,6 @@ writer's spelling).  ``%8`` is read as EndNote writes it (``January 31``, the ye
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 
 from ..mappings import enw as tags
 from ..mappings import fields_by_tag
@@ -21,16 +20,15 @@ from ..model import Citation
 from ..registry import register_reader
 from ..tagged_input import (
     Dialect,
-    Parsed,
+    TaggedReader,
     TaggedRecord,
     citation_from_values,
+    common_parts,
     field_values,
-    parse_date,
-    read_records,
+    first_line,
     single,
     split_pages,
 )
-from .base import Reader, Record
 
 _FIELDS = {**fields_by_tag(tags.JOURNAL_ARTICLE_TAGS), **tags.READ_ALIASES}
 #: A known tag right after the text of a value (the line break before it lost, MagTech's ``…育性。%A 刘航``);
@@ -52,27 +50,18 @@ DIALECT = Dialect(
 def citation_from_record(record: TaggedRecord) -> Citation:
     warnings = record.warnings
     values = field_values(record, DIALECT)
-    first, last = split_pages(single(values, "pages", warnings))
-    parsed = Parsed(
-        issued=parse_date(single(values, "date", warnings), single(values, "year", warnings)),
-        page_first=first,
-        page_last=last,
-        journal=single(values, "journal", warnings),
-        url=single(values, "url", warnings),
-    )
+    parsed = common_parts(values, warnings, split_pages(single(values, "pages", warnings)))
     return citation_from_values(values, DIALECT, parsed, warnings)
 
 
 @register_reader
-class EnwReader(Reader):
+class EnwReader(TaggedReader):
     name = "enw"
     description = "EndNote tagged import format (.enw; MagTech's and CNKI's EndNote exports)"
     extensions = ("enw",)
+    dialect = DIALECT
+    citation_from_record = staticmethod(citation_from_record)
 
     @classmethod
     def sniff(cls, head: str) -> bool:
-        first = next((line for line in head.splitlines() if line.strip()), "")
-        return first.startswith(tags.TYPE_TAG)
-
-    def read(self, lines: Iterable[str], source: str = "<input>") -> Iterator[Record]:
-        return read_records(lines, source, DIALECT, citation_from_record, self.options.strict)
+        return first_line(head).startswith(tags.TYPE_TAG)

@@ -12,7 +12,6 @@ as "month day" (``August 12``, the year from ``YR``).  ``SR`` is derived, not re
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 
 from ..mappings import Field, fields_by_tag
 from ..mappings import refworks as tags
@@ -20,16 +19,15 @@ from ..model import Citation
 from ..registry import register_reader
 from ..tagged_input import (
     Dialect,
-    Parsed,
+    TaggedReader,
     TaggedRecord,
     citation_from_values,
+    common_parts,
     field_values,
-    parse_date,
-    read_records,
+    first_line,
     single,
     split_pages,
 )
-from .base import Reader, Record
 
 DIALECT = Dialect(
     name="RefWorks",
@@ -62,27 +60,18 @@ def pages(values: dict[Field, list[str]], warnings: list[str]) -> tuple[str | No
 def citation_from_record(record: TaggedRecord) -> Citation:
     warnings = record.warnings
     values = field_values(record, DIALECT)
-    first, last = pages(values, warnings)
-    parsed = Parsed(
-        issued=parse_date(single(values, "date", warnings), single(values, "year", warnings)),
-        page_first=first,
-        page_last=last,
-        journal=single(values, "journal", warnings),
-        url=single(values, "url", warnings),
-    )
+    parsed = common_parts(values, warnings, pages(values, warnings))
     return citation_from_values(values, DIALECT, parsed, warnings)
 
 
 @register_reader
-class RefworksReader(Reader):
+class RefworksReader(TaggedReader):
     name = "refworks"
     description = "RefWorks tagged format (RefWorks, Zotero, CNKI)"
     extensions = ("txt", "rwt")
+    dialect = DIALECT
+    citation_from_record = staticmethod(citation_from_record)
 
     @classmethod
     def sniff(cls, head: str) -> bool:
-        first = next((line for line in head.splitlines() if line.strip()), "")
-        return bool(re.match(r"^RT\s+\S", first, re.IGNORECASE))
-
-    def read(self, lines: Iterable[str], source: str = "<input>") -> Iterator[Record]:
-        return read_records(lines, source, DIALECT, citation_from_record, self.options.strict)
+        return bool(re.match(r"^RT\s+\S", first_line(head), re.IGNORECASE))

@@ -15,7 +15,6 @@ also put in the empty page slot is read as the article number only.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 
 from ..mappings import fields_by_tag
 from ..mappings import ris as tags
@@ -23,16 +22,15 @@ from ..model import Citation
 from ..registry import register_reader
 from ..tagged_input import (
     Dialect,
-    Parsed,
+    TaggedReader,
     TaggedRecord,
     citation_from_values,
+    common_parts,
     field_values,
-    parse_date,
-    read_records,
+    first_line,
     single,
     split_pages,
 )
-from .base import Reader, Record
 
 DIALECT = Dialect(
     name="RIS",
@@ -65,27 +63,19 @@ def citation_from_record(record: TaggedRecord) -> Citation:
     number = single(values, "article_number", warnings)
     if number and first == number and last is None:
         first = None  # the writer's article number in the empty page slot
-    parsed = Parsed(
-        issued=parse_date(single(values, "date", warnings), single(values, "year", warnings)),
-        page_first=first,
-        page_last=last,
-        number=number,
-        journal=journal_name(record, warnings),
-        url=single(values, "url", warnings),
-    )
+    parsed = common_parts(values, warnings, (first, last), number=number, journal=lambda: journal_name(record, warnings))
     return citation_from_values(values, DIALECT, parsed, warnings)
 
 
 @register_reader
-class RisReader(Reader):
+class RisReader(TaggedReader):
     name = "ris"
     description = "RIS (EndNote, Zotero, Mendeley, publishers)"
     extensions = ("ris",)
+    dialect = DIALECT
+    citation_from_record = staticmethod(citation_from_record)
 
     @classmethod
     def sniff(cls, head: str) -> bool:
-        first = next((line for line in head.splitlines() if line.strip()), "")
+        first = first_line(head)
         return bool(DIALECT.tag_line.match(first.rstrip("\r"))) and first.startswith(tags.TYPE_TAG)
-
-    def read(self, lines: Iterable[str], source: str = "<input>") -> Iterator[Record]:
-        return read_records(lines, source, DIALECT, citation_from_record, self.options.strict)
