@@ -276,13 +276,16 @@ def test_a_record_cut_short_names_the_field_that_never_ends():
     assert "never ends: no receivedDate= follows" in records[0].error.message
 
 
-def test_a_record_over_the_size_cap_is_read_that_far_and_the_next_one_still_reads(monkeypatch):
-    import citeexport.readers.dump as dump
+@pytest.mark.parametrize("raw", [False, True], ids=["decoded-lines", "raw-bytes"])
+def test_a_record_over_the_size_cap_is_read_that_far_and_the_next_one_still_reads(monkeypatch, raw):
+    import citeexport.readers.dump_chunks as dump_chunks
+    from citeexport.readers.dump import DumpReader
 
-    monkeypatch.setattr(dump, "MAX_RECORD_CHARS", len(SEED_DUMP) + 100)
+    monkeypatch.setattr(dump_chunks, "MAX_RECORD_CHARS", len(SEED_DUMP) + 100)
     long_page = SEED_TEXT + "\n" + "页面文字\n" * 5000  # the dump fits, the page text is cut
     long_dump = SEED_DUMP.replace("articleAbstract=null", "articleAbstract=" + "长" * 5000, 1)
-    records = read_all(long_page + "\n" + long_dump + "\n" + SEED_TEXT)
+    text = long_page + "\n" + long_dump + "\n" + SEED_TEXT
+    records = list(DumpReader().read_encoded([text.encode()], "utf-8", "test.txt")) if raw else read_all(text)
     assert [r.ok for r in records] == [True, False, True]
     assert "longer than" in records[1].error.message
     assert records[2].citation == seed_citation() and records[2].number == 3

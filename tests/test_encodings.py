@@ -20,7 +20,7 @@ import pytest
 
 from citeexport.api import read_text, write
 from citeexport.errors import InputError
-from citeexport.inputs import HEAD_BYTES, detect_encoding, open_input
+from citeexport.inputs import BYTE_BLOCK, HEAD_BYTES, detect_encoding, open_input
 from citeexport.registry import writers
 from conftest import SEED, seed_citation
 
@@ -29,9 +29,27 @@ SEED_DUMP = SEED_TEXT.partition("\n")[0]
 BLOCK = 1 << 16  # inputs._decoded_lines reads this much at a time
 
 
-def read_bytes(data: bytes, encoding: str | None = None) -> list:
+def _read_one_way(data: bytes, encoding: str | None, raw: bool) -> list | InputError:
     opened = open_input("-", fmt="dump", encoding=encoding, stdin=io.BytesIO(data))  # type: ignore[arg-type]
-    return list(opened.reader().read(opened.lines, opened.name))
+    if not raw:
+        opened.blocks = None
+    try:
+        return list(opened.read())
+    except InputError as error:
+        return error
+
+
+def read_bytes(data: bytes, encoding: str | None = None) -> list:
+    """The records of ``data``, read from its raw bytes (when the encoding allows) and from its
+    decoded lines: both ways must give the same records, or the same error."""
+    from_bytes, from_lines = (_read_one_way(data, encoding, raw) for raw in (True, False))
+    if isinstance(from_lines, InputError):
+        assert isinstance(from_bytes, InputError) and str(from_bytes) == str(from_lines)
+        raise from_bytes
+    assert not isinstance(from_bytes, InputError), from_bytes
+    seen = [[(r.number, r.line, r.offset, r.citation, str(r.error)) for r in records] for records in (from_bytes, from_lines)]
+    assert seen[0] == seen[1]
+    return from_bytes
 
 
 @pytest.mark.parametrize(
@@ -82,10 +100,11 @@ def test_gbk_beyond_the_head_fails_with_the_offset_and_reads_with_encoding() -> 
     assert [r.citation for r in read_bytes(data, encoding="gbk")] == [seed_citation()]
 
 
+@pytest.mark.parametrize("block", [BLOCK, BYTE_BLOCK])
 @pytest.mark.parametrize("shift", [-2, -1, 0, 1, 2])
 @pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
-def test_undecodable_byte_offset_is_exact_at_a_block_boundary(encoding: str, shift: int) -> None:
-    good = ("a" * (BLOCK + shift - 2) + "干").encode(encoding)  # a multibyte character across the boundary
+def test_undecodable_byte_offset_is_exact_at_a_block_boundary(encoding: str, shift: int, block: int) -> None:
+    good = ("a" * (block + shift - 2) + "干").encode(encoding)  # a multibyte character across the boundary
     data = good + b"\xff\xff\xff\n"
     with pytest.raises(InputError) as caught:
         read_bytes(data, encoding=encoding)

@@ -27,7 +27,7 @@ def read(path: str, fmt: str | None = None, options: ReadOptions | None = None) 
     """Stream the records of a file (``-`` for stdin); the format is detected unless given."""
     options = options or ReadOptions()
     opened = open_input(path, fmt=fmt, encoding=options.encoding)
-    yield from opened.reader(options).read(opened.lines, opened.name)
+    yield from opened.read(options)
 
 
 def read_text(text: str, fmt: str = "dump", source: str = "<string>", options: ReadOptions | None = None) -> Iterator[Record]:

@@ -16,10 +16,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .errors import InputError
-from .readers.base import Reader
+from .options import ReadOptions
+from .readers.base import Reader, Record
+from .readers.dump_chunks import byte_safe
 from .registry import detect_reader, get_reader
 
 HEAD_BYTES = 64 * 1024
+#: Bytes read at a time by readers that take raw bytes.
+BYTE_BLOCK = 1 << 20
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -38,6 +42,15 @@ class OpenedInput:
     encoding: str
     lines: Iterator[str]  # the text in pieces ending at line ends (lines, or blocks of lines: Reader.line_blocks)
     position: Callable[[], int] = lambda: 0  # bytes consumed so far (for progress)
+    #: The raw bytes, for a reader that finds its records in them (Reader.reads_bytes); None to read ``lines``.
+    blocks: Iterator[bytes] | None = None
+
+    def read(self, options: ReadOptions | None = None) -> Iterator[Record]:
+        """The records of this input, read from its bytes when the reader can, else from its lines."""
+        reader = self.reader(options)
+        if self.blocks is not None:
+            return reader.read_encoded(self.blocks, self.encoding, self.name)
+        return reader.read(self.lines, self.name)
 
 
 #: Share of CJK among the non-ASCII characters of a strict GB18030 reading that makes it the answer.
@@ -178,13 +191,22 @@ def open_input(path: str, *, fmt: str | None = None, encoding: str | None = None
             if path != "-":
                 buffered.close()
 
+    def blocks() -> Iterator[bytes]:
+        try:
+            while block := buffered.read(BYTE_BLOCK):
+                yield block
+        finally:
+            if path != "-":
+                buffered.close()
+
     def position() -> int:
         try:
             return buffered.tell() if not buffered.closed else 0
         except (OSError, ValueError):
             return 0
 
-    return OpenedInput(name=name, reader=reader, encoding=chosen, lines=lines(), position=position)
+    raw_blocks = blocks() if reader.reads_bytes and byte_safe(chosen) else None
+    return OpenedInput(name=name, reader=reader, encoding=chosen, lines=lines(), position=position, blocks=raw_blocks)
 
 
 def expand_inputs(paths: Iterable[str], *, recursive: bool = False, pattern: str = "*") -> Iterator[str]:

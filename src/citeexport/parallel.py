@@ -22,10 +22,11 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
-from .errors import CiteexportError, InputError
+from .errors import CiteexportError
 from .options import ReadOptions, WriteOptions
 from .readers.base import Reader, Record
-from .readers.dump import MAX_JOINED_CHUNKS, RECORD_START, Chunk, DumpReader, number_record, split_chunks
+from .readers.dump import MAX_JOINED_CHUNKS, DumpReader, number_record
+from .readers.dump_chunks import RECORD_START, Chunk, EncodedSplitter, byte_safe, split_chunks
 from .registry import get_writer
 
 BATCH_CHUNKS = 256
@@ -85,8 +86,6 @@ def read_parallel(lines: Iterable[str], source: str, options: ReadOptions, jobs:
 
 # -- file ranges ------------------------------------------------------------------------------
 
-#: Encodings in which a line feed followed by "Article(" is always those ASCII characters.
-RANGE_ENCODINGS = frozenset({"utf-8", "utf-8-sig", "gb18030", "ascii"})
 _START = b"\n" + RECORD_START.encode()
 _BOM = b"\xef\xbb\xbf"
 
@@ -136,14 +135,6 @@ def _file_batches(path: str) -> Iterator[Batch]:
         window = window[own:] + list(islice(starts, own))
 
 
-def _decode(data: bytes, encoding: str, at_start: bool, base: int, path: str) -> str:
-    codec = encoding if at_start or encoding != "utf-8-sig" else "utf-8"
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError as exc:
-        raise InputError(f"cannot decode as {encoding} at byte {base + exc.start} (use --encoding)", file=path, offset=base + exc.start) from None
-
-
 #: What workers write with, when every output format can be written in a worker:
 #: (format names, write options); None to send the citations back instead.
 WriteSpec = tuple[tuple[str, ...], WriteOptions] | None
@@ -179,12 +170,13 @@ def _read_range_unsafe(path: str, encoding: str, batch: Batch, skip: int, option
     with open(path, "rb") as handle:
         handle.seek(start)
         data = handle.read(end - start)
-    own_text = _decode(data[: own_end - start], encoding, start == 0, start, path)
-    text = own_text + _decode(data[own_end - start :], encoding, False, own_end, path)
-    chunks = list(split_chunks([text]))
-    own = sum(1 for chunk in chunks if chunk.offset < len(own_text))
+    own_part = EncodedSplitter(encoding, path, at_start=start == 0, byte=start)
+    chunks = list(own_part.chunks([data[: own_end - start]]))
+    own = len(chunks)
+    context = EncodedSplitter(encoding, path, at_start=False, byte=own_end, line=own_part.line, offset=own_part.offset)
+    chunks += context.chunks([data[own_end - start :]])
     records, extra = DumpReader(options).read_batch(chunks[skip:], own - skip, source) if skip < own else ([], skip - own)
-    return _write_in_worker(records, spec), extra, len(own_text), own_text.count("\n")
+    return _write_in_worker(records, spec), extra, own_part.offset, own_part.line - 1
 
 
 def _shift(record: Record, lines: int, chars: int) -> Record:
@@ -250,7 +242,7 @@ def parallel_records(
 
     With a ``spec``, file records come back already written (``Record.written``).
     """
-    if path != "-" and encoding.lower() in RANGE_ENCODINGS and os.path.isfile(path):
+    if path != "-" and byte_safe(encoding) and os.path.isfile(path):
         reader = FileRangeReader(path, encoding.lower(), source, options, jobs, spec)
         return iter(reader), lambda: reader.position
     return read_parallel(lines, source, options, jobs), None

@@ -91,7 +91,7 @@ def _records_of(
             records, range_position = parallel_records(path, opened.encoding, opened.lines, opened.name, job.read_options, jobs, spec)
             position = range_position or position
         else:
-            records = opened.reader(job.read_options).read(opened.lines, opened.name)
+            records = opened.read(job.read_options)
         for record in records:
             advance(1, done + position())
             yield opened.name, record

@@ -50,6 +50,9 @@ class Reader(ABC):
     extensions: ClassVar[tuple[str, ...]] = ()
     #: ``read`` takes pieces of several whole lines each, not only single lines.
     line_blocks: ClassVar[bool] = False
+    #: ``read_encoded`` takes the raw bytes of inputs in a byte-safe encoding
+    #: (:func:`citeexport.readers.dump_chunks.byte_safe`), skipping the decoded lines.
+    reads_bytes: ClassVar[bool] = False
 
     def __init__(self, options: ReadOptions | None = None) -> None:
         self.options = options or ReadOptions()
@@ -62,3 +65,7 @@ class Reader(ABC):
     @abstractmethod
     def read(self, lines: Iterable[str], source: str = "<input>") -> Iterator[Record]:
         """Yield the records of one input."""
+
+    def read_encoded(self, blocks: Iterable[bytes], encoding: str, source: str = "<input>") -> Iterator[Record]:
+        """Yield the records of one input given as raw bytes (readers with ``reads_bytes``)."""
+        raise NotImplementedError(f"{self.name} reads decoded text only")

@@ -19,82 +19,19 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from ..errors import CiteexportError, ParseError
 from ..registry import register_reader
 from .base import Reader, Record
+from .dump_chunks import MAX_RECORD_CHARS, RECORD_START, Chunk, EncodedSplitter, split_chunks
 from .dump_fast import parse_fast
 from .dump_mapping import citation_from_tree
 from .lombok import LombokParser, LombokSyntaxError, Obj
 
-RECORD_START = "Article("
 _LOOKS_LIKE_RECORD = re.compile(r"Article\(id=-?\d+, ")
 #: How many chunks one record may span (values holding lines that start "Article(": a journal
 #: title is printed in about ten places of a record).
 MAX_JOINED_CHUNKS = 16
-#: One record (its dump and page text) is read this far at most: a pathological record costs
-#: bounded memory and time, and the next record is still read.
-MAX_RECORD_CHARS = 64 * 1024 * 1024
-
-
-@dataclass(slots=True)
-class Chunk:
-    """A candidate record: the lines from one ``Article(`` line to the next (page text included)."""
-
-    line: int  # 1-based line number of its first line
-    offset: int  # character offset of its first line
-    text: str
-    parsed: tuple[Obj, list[str]] | LombokSyntaxError | None = None  # the chunk read on its own
-    cut: bool = False  # longer than MAX_RECORD_CHARS: only that much was kept
-
-
-def split_chunks(pieces: Iterable[str]) -> Iterator[Chunk]:
-    """Split the input at lines starting with ``Article(``; text before the first is dropped.
-
-    ``pieces`` are single lines or blocks of whole lines (each ends at a line end).
-    """
-    current: list[str] = []
-    size = 0  # characters kept in ``current``
-    cut = False
-    start_line = start_offset = 0
-    line, offset = 1, 0  # where the text not yet counted starts
-    marker = "\n" + RECORD_START
-
-    def keep(text: str) -> None:
-        nonlocal size, cut
-        if size + len(text) > MAX_RECORD_CHARS:
-            text, cut = text[: MAX_RECORD_CHARS - size], True
-        if text:
-            current.append(text)
-            size += len(text)
-
-    for index, piece in enumerate(pieces):
-        if index == 0 and piece.startswith("\ufeff"):
-            piece = piece[1:]
-        starts = [0] if piece.startswith(RECORD_START) else []
-        found = piece.find(marker)
-        while found != -1:
-            starts.append(found + 1)
-            found = piece.find(marker, found + 1)
-        position = 0
-        for start in starts:
-            if start > position:
-                if start_line:
-                    keep(piece[position:start])
-                line += piece.count("\n", position, start)
-                offset += start - position
-                position = start
-            if current:
-                yield Chunk(start_line, start_offset, "".join(current), cut=cut)
-            current, size, cut, start_line, start_offset = [], 0, False, line, offset
-        if position < len(piece):
-            if start_line:
-                keep(piece[position:])
-            line += piece.count("\n", position)
-            offset += len(piece) - position
-    if current:
-        yield Chunk(start_line, start_offset, "".join(current), cut=cut)
 
 
 def parse_record_text(text: str, *, fast: bool = True) -> tuple[Obj, list[str]]:
@@ -147,14 +84,23 @@ class DumpReader(Reader):
     description = "journal platform article dump (Java/Lombok toString + page text)"
     extensions = ("txt", "dump")
     line_blocks = True
+    reads_bytes = True
 
     @classmethod
     def sniff(cls, head: str) -> bool:
         return any(line.startswith(RECORD_START) for line in head.lstrip("\ufeff").splitlines()[:50])
 
     def read(self, lines: Iterable[str], source: str = "<input>") -> Iterator[Record]:
+        return self._numbered(split_chunks(lines), source)
+
+    def read_encoded(self, blocks: Iterable[bytes], encoding: str, source: str = "<input>") -> Iterator[Record]:
+        """The records of raw bytes in a byte-safe encoding (see :mod:`.dump_chunks`): the same
+        records as :meth:`read` of the decoded text, found without slicing decoded text."""
+        return self._numbered(EncodedSplitter(encoding, source).chunks(blocks), source)
+
+    def _numbered(self, chunks: Iterable[Chunk], source: str) -> Iterator[Record]:
         number = 0
-        for _used, record in self.scan(split_chunks(lines), source):
+        for _used, record in self.scan(chunks, source):
             if record is not None:
                 number += 1
                 yield number_record(record, number)
