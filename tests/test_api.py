@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from citeexport import api
@@ -57,11 +59,12 @@ def test_parallel_reading_equals_serial_reading_with_boundary_spills(monkeypatch
     assert [r.ok for r in serial] == [True, True, True, False, True, True, True, True]
 
 
-def test_file_range_reading_equals_serial_reading(monkeypatch, tmp_path):
+@pytest.mark.parametrize("batch_bytes", [1, 9_000, 40_000])
+def test_file_range_reading_equals_serial_reading(monkeypatch, tmp_path, batch_bytes):
     """Byte ranges cut at 'Article(' lines, BOM, CR LF, spans over range ends: same records, lines, offsets."""
     import citeexport.parallel as parallel
 
-    monkeypatch.setattr(parallel, "BATCH_CHUNKS", 2)
+    monkeypatch.setattr(parallel, "BATCH_BYTES", batch_bytes)
     spanning = SEED_TEXT.replace("articleAbstract=null", "articleAbstract=一\r\nArticle(id=7, quoted\r\nArticle(x", 1)
     broken = SEED_TEXT.partition("\n")[0][:4000]
     texts = [SEED_TEXT, spanning, broken, spanning, SEED_TEXT, "Article(s) in this issue", spanning, SEED_TEXT]
@@ -78,11 +81,19 @@ def test_file_range_reading_equals_serial_reading(monkeypatch, tmp_path):
 
 
 @pytest.mark.parametrize("block", [5, 9, 64, 1 << 20])
-def test_chunk_starts_finds_every_record_line_across_blocks(tmp_path, block):
-    from citeexport.parallel import _chunk_starts
+@pytest.mark.parametrize("batch_bytes", [1, 2, 17, 30, 1000])
+def test_file_batches_start_at_record_lines_and_cover_the_file(monkeypatch, tmp_path, block, batch_bytes):
+    import citeexport.parallel as parallel
 
+    monkeypatch.setattr(parallel, "_SEARCH_BLOCK", block)
+    monkeypatch.setattr(parallel, "BATCH_BYTES", batch_bytes)
     data = ("\ufeffArticle(id=1, x\nArticle(s) junk\nxArticle(no\n\nArticle(id=2, y\n").encode()
     path = tmp_path / "d.txt"
     path.write_bytes(data)
-    expected = [0] + [i + 1 for i in range(len(data)) if data.startswith(b"\nArticle(", i)] + [len(data)]
-    assert list(_chunk_starts(str(path), block=block)) == expected
+    starts = [i + 1 for i in range(len(data)) if data.startswith(b"\nArticle(", i)]
+    batches = list(parallel._file_batches(str(path)))
+    assert batches[0][0] == 0 and batches[-1][1] == len(data)
+    assert all(end == next_start for (_, end), (next_start, _) in itertools.pairwise(batches))
+    assert all(start in starts and start - previous >= batch_bytes for (previous, _), (start, _) in itertools.pairwise(batches))
+    # No cut is missed: a range holds no record line at or past its nominal size but before its end.
+    assert not any(start + batch_bytes <= s < end for start, end in batches for s in starts)

@@ -1,10 +1,11 @@
 """``--jobs N``: read the records of one dump in N worker processes, in order.
 
-Files are cut into byte ranges at lines starting ``Article(`` (one scan with ``bytes.find``, at
-memory speed); each worker reads, decodes and parses its own range, so the main process only merges
-records in order and writes them.  Writing stays in the main process, so citation keys,
-numbering and author-date sorting see every record, in order.  Inputs that cannot be cut in
-bytes (stdin, UTF-16) are split into chunks by the main process and sent to the workers.
+Files are cut into byte ranges of about ``BATCH_BYTES``, each starting at a line that starts
+``Article(`` (the main process looks only near each cut, never scans the file); each worker
+reads, decodes, parses and writes the records of its own range (``Writer.write_detached``), and
+the main process attaches them in order, so citation keys, numbering and author-date sorting
+see every record, in order.  Inputs that cannot be cut in bytes (stdin, UTF-16) are split into
+chunks by the main process and sent to the workers.
 
 A record may run into the next chunks (a value holding a line that starts ``Article(``):
 each batch carries the following chunks as context, and reports how many of them its last
@@ -21,6 +22,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from typing import BinaryIO
 
 from .errors import CiteexportError
 from .options import ReadOptions, WriteOptions
@@ -87,52 +89,46 @@ def read_parallel(lines: Iterable[str], source: str, options: ReadOptions, jobs:
 # -- file ranges ------------------------------------------------------------------------------
 
 _START = b"\n" + RECORD_START.encode()
-_BOM = b"\xef\xbb\xbf"
 
-Batch = tuple[int, int, int]  # start, end of own chunks, end of context (byte offsets)
+#: Bytes of the file each worker is given to read (its own records; it reads past the end
+#: as far as the records starting there need).
+BATCH_BYTES = 4 << 20
+#: Bytes read at a time when looking for a line that starts "Article(".
+_SEARCH_BLOCK = 1 << 16
+
+Batch = tuple[int, int]  # start, end of the own chunks (byte offsets; the start is a chunk start)
 RangeResult = tuple[list[Record], int, int, int]  # records, context chunks used, characters, lines
 
 
-def _chunk_starts(path: str, block: int = 1 << 20) -> Iterator[int]:
-    """Byte offsets of the lines that start with ``Article(``, then the file size.
-
-    Read in blocks (not mapped: mapped pages would count against the process's memory as
-    the scan goes), keeping the block's last bytes so a marker cut in two is still found.
-    """
-    with open(path, "rb") as handle:
-        size = os.fstat(handle.fileno()).st_size
-        if size == 0:
-            return
-        head = handle.read(len(_BOM) + len(RECORD_START))
-        first = len(_BOM) if head.startswith(_BOM) else 0
-        if head[first:].startswith(RECORD_START.encode()):
-            yield 0
-        handle.seek(0)
-        base = 0  # file offset of data[0]
-        data = b""
-        while True:
-            chunk = handle.read(block)
-            if not chunk:
-                break
-            data += chunk
-            pos = data.find(_START)
-            while pos != -1:
-                yield base + pos + 1
-                pos = data.find(_START, pos + 1)
-            keep = len(_START) - 1  # a marker cut by the block's end is found with the next block
-            if len(data) > keep:
-                base += len(data) - keep
-                data = data[-keep:]
-    yield size
+def _next_chunk_start(handle: BinaryIO, at: int, size: int) -> int:
+    """The first byte offset ``>= at`` that starts a line beginning ``Article(``; ``size`` if none."""
+    base = at - 1  # the line feed before a chunk start at ``at`` is read too
+    handle.seek(base)
+    data = b""
+    while block := handle.read(_SEARCH_BLOCK):
+        data += block
+        found = data.find(_START)
+        if found != -1:
+            return base + found + 1
+        keep = len(_START) - 1  # a marker cut by the block's end is found with the next block
+        base += max(len(data) - keep, 0)
+        data = data[-keep:]
+    return size
 
 
 def _file_batches(path: str) -> Iterator[Batch]:
-    starts = _chunk_starts(path)
-    window = list(islice(starts, BATCH_CHUNKS + CONTEXT_CHUNKS + 1))
-    while len(window) > 1:
-        own = min(BATCH_CHUNKS, len(window) - 1)
-        yield window[0], window[own], window[-1]
-        window = window[own:] + list(islice(starts, own))
+    """Consecutive byte ranges of about ``BATCH_BYTES``, each starting at a chunk start (or 0).
+
+    Only the bytes near each range's nominal start are searched: the main process does not
+    scan the file, the workers do, each its own range.
+    """
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        start = 0
+        while start < size:
+            end = _next_chunk_start(handle, start + BATCH_BYTES, size) if start + BATCH_BYTES < size else size
+            yield start, end
+            start = end
 
 
 #: What workers write with, when every output format can be written in a worker:
@@ -166,15 +162,15 @@ def _read_range(path: str, encoding: str, batch: Batch, skip: int, options: Read
 
 
 def _read_range_unsafe(path: str, encoding: str, batch: Batch, skip: int, options: ReadOptions, source: str, spec: WriteSpec) -> RangeResult:
-    start, own_end, end = batch
+    start, own_end = batch
     with open(path, "rb") as handle:
         handle.seek(start)
-        data = handle.read(end - start)
-    own_part = EncodedSplitter(encoding, path, at_start=start == 0, byte=start)
-    chunks = list(own_part.chunks([data[: own_end - start]]))
-    own = len(chunks)
-    context = EncodedSplitter(encoding, path, at_start=False, byte=own_end, line=own_part.line, offset=own_part.offset)
-    chunks += context.chunks([data[own_end - start :]])
+        own_part = EncodedSplitter(encoding, path, at_start=start == 0, byte=start)
+        chunks = list(own_part.chunks([handle.read(own_end - start)]))
+        own = len(chunks)
+        # The chunks after the range, that the range's last record may run into.
+        context = EncodedSplitter(encoding, path, at_start=False, byte=own_end, line=own_part.line, offset=own_part.offset)
+        chunks += islice(context.chunks(iter(lambda: handle.read(_SEARCH_BLOCK), b"")), CONTEXT_CHUNKS)
     records, extra = DumpReader(options).read_batch(chunks[skip:], own - skip, source) if skip < own else ([], skip - own)
     return _write_in_worker(records, spec), extra, own_part.offset, own_part.line - 1
 
