@@ -13,6 +13,7 @@ values produce no line at all.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 
 from .mappings import Field, TagTable
 from .model import Citation, Lang
@@ -61,4 +62,15 @@ def tag_lines(table: TagTable, values: Mapping[Field, Iterable[str]]) -> Iterato
 
 def join_lines(lines: Iterable[tuple[str, str]], line_format: str, newline: str) -> str:
     """The lines of one record, each ended by ``newline``."""
-    return "".join(line_format.format(tag=tag, value=value) + newline for tag, value in lines)
+    parts: list[str] = []
+    for tag, value in lines:
+        before, after = _line_around(line_format, tag, newline)
+        parts += (before, value, after)
+    return "".join(parts)
+
+
+@lru_cache(maxsize=1024)
+def _line_around(line_format: str, tag: str, newline: str) -> tuple[str, str]:
+    """What ``line_format`` puts before and after a value of ``tag`` (``str.format`` once per tag, not per line)."""
+    before, _, after = line_format.format(tag=tag, value="\x00").partition("\x00")
+    return before, after + newline

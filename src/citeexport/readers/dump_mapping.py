@@ -51,7 +51,7 @@ def _date(text: str | None, millis: str | None) -> DateParts | None:
 
 
 def _person(family: str | None, given: str | None, whole: str | None, lang: Lang) -> Name | None:
-    family, given, whole = _text(family), _text(given), _text(whole)
+    """A name from its parts, already cleaned (:func:`_text`)."""
     if whole and not (family or given) and looks_like_organisation(whole):
         return Name(literal=whole)
     if whole and has_cjk(whole) and not (family and given):
@@ -104,36 +104,61 @@ def _name_from_string(whole: str, lang: Lang) -> Name:
     return Name(family=parts[index], given=" ".join(parts[:index] + parts[index + 1 :]))
 
 
+def _given(first: Any, middle: Any) -> str | None:
+    """First and middle names joined, cleaned."""
+    first, middle = _text(first), _text(middle)
+    if first and middle:
+        return f"{first} {middle}"
+    return first or middle
+
+
 def _author_name(author: Obj, platform_key: str, lang: Lang, exts: dict[str, Any]) -> Name | None:
-    ext = _obj(exts.get(platform_key), "AuthorExt")
-    if ext is not None:
-        given = " ".join(p for p in (_text(ext.get("firstName")), _text(ext.get("middleName"))) if p) or None
-        name = _person(ext.get("lastName"), given, ext.get("stringName"), lang)
-        if name:
-            return name
+    ext = exts.get(platform_key)
+    if isinstance(ext, Obj) and ext.cls == "AuthorExt":
+        fields = ext.fields
+        given = _given(fields.get("firstName"), fields.get("middleName"))
+        return _person(_text(fields.get("lastName")), given, _text(fields.get("stringName")), lang)
     return None
 
 
 def _top_level_name(author: Obj, lang: Lang) -> Name | None:
     if lang == "zh":
-        return _person(None, None, author.get("nameCn"), lang)
-    given = " ".join(p for p in (_text(author.get("firstName")), _text(author.get("middleName"))) if p) or None
-    return _person(author.get("lastName"), given, None, lang)
+        return _person(None, None, _text(author.get("nameCn")), lang)
+    given = _given(author.get("firstName"), author.get("middleName"))
+    return _person(_text(author.get("lastName")), given, None, lang)
 
 
-def _authors(article: Obj, platform_key: str, lang: Lang, ext: Obj) -> tuple[Name, ...]:
-    authors = [a for a in (article.get("authors") or []) if _obj(a, "Author")] if isinstance(article.get("authors"), list) else []
+def _ordered_authors(article: Obj) -> list[Obj]:
+    """``Article.authors`` in ``orderNo`` order (printed order for equal or missing numbers)."""
+    value = article.get("authors")
+    authors = [a for a in value if _obj(a, "Author")] if isinstance(value, list) else []
+
+    def order(item: tuple[int, Obj]) -> tuple[int, int, int]:
+        raw = item[1].get("orderNo")
+        return (0, int(raw), item[0]) if isinstance(raw, str) and raw.lstrip("-").isdigit() else (1, 0, item[0])
+
+    return [author for _, author in sorted(enumerate(authors), key=order)]
+
+
+#: Per language: the platform keys of its names, and the other language's key.
+_NAME_KEYS: dict[Lang, tuple[tuple[str, ...], str]] = {
+    lang: (tuple(k for k, v in PLATFORM_LANGUAGES.items() if v == lang), next(k for k, v in PLATFORM_LANGUAGES.items() if v != lang))
+    for lang in ("zh", "en")
+}
+
+
+def _authors(authors: list[Obj], lang: Lang, ext: Obj) -> tuple[Name, ...]:
     if authors:
-        def order(item: tuple[int, Obj]) -> tuple[int, int, int]:
-            raw = item[1].get("orderNo")
-            return (0, int(raw), item[0]) if isinstance(raw, str) and raw.lstrip("-").isdigit() else (1, 0, item[0])
-
         names: list[Name] = []
-        other_key = next((k for k, v in PLATFORM_LANGUAGES.items() if v != lang), "CN")
-        keys = [k for k, v in PLATFORM_LANGUAGES.items() if v == lang]
-        for _, author in sorted(enumerate(authors), key=order):
-            exts = author.get("ext") if isinstance(author.get("ext"), dict) else {}
-            name = next((n for k in keys if (n := _author_name(author, k, lang, exts))), None)
+        keys, other_key = _NAME_KEYS[lang]
+        for author in authors:
+            exts = author.get("ext")
+            if not isinstance(exts, dict):
+                exts = {}
+            name = None
+            for key in keys:
+                if name := _author_name(author, key, lang, exts):
+                    break
             name = name or _top_level_name(author, lang)
             if name is None:  # this language has no name for the author: use the other's
                 name = _author_name(author, other_key, lang, exts) or _top_level_name(author, "en" if lang == "zh" else "zh")
@@ -192,6 +217,7 @@ def citation_from_tree(article: Obj) -> Citation:
 
     texts: dict[Lang, LocalizedText] = {}
     keywords = _keywords(article)
+    authors = _ordered_authors(article)
     for key, ext in exts.items():
         lang = PLATFORM_LANGUAGES.get(key.upper())
         if lang is None or not isinstance(ext, Obj) or ext.cls != "ArticleExt" or lang in texts:
@@ -200,7 +226,7 @@ def citation_from_tree(article: Obj) -> Citation:
         journal_title = journal_title or _text(journal.get("nameEn" if lang == "zh" else "nameCn"))
         texts[lang] = LocalizedText(
             title=_text(ext.get("title")),
-            authors=_authors(article, key, lang, ext),
+            authors=_authors(authors, lang, ext),
             container_title=journal_title,
             abstract=_text(ext.get("articleAbstract")),
             keywords=keywords.get(lang, ()),
