@@ -326,3 +326,11 @@ def test_bibtex_keeps_a_literal_double_hyphen() -> None:
     citation = Citation(texts={"en": LocalizedText(title="a--b c''d ``e'' x---y")})
     (back,) = convert("bibtex", [citation])
     assert back.text("en").title == "a--b c''d ``e'' x---y"
+
+
+@pytest.mark.parametrize("title", [":%G {", "a%A b", "x.%K y", "95%A rise"])
+def test_enw_values_holding_tag_like_text_read_back_as_written(title: str) -> None:
+    """Found by the round-trip property test: only a tag glued after a Chinese full stop is MagTech's lost line break."""
+    citation = Citation(texts={"zh": LocalizedText(title=title, authors=(Name(family="一", given="一"),), container_title="0")})
+    (back,) = convert("enw", [citation])
+    assert back.text("zh").title == title

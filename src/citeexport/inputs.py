@@ -2,7 +2,9 @@
 
 Decoding: a BOM decides (UTF-8, UTF-16, UTF-32); else UTF-8 when the head decodes as UTF-8;
 else charset-normalizer's best guess on the head (GB18030 for Chinese platforms' GBK files);
-``--encoding`` overrides.  Lines are streamed with their line ends kept (CR LF survives).
+``--encoding`` overrides.  Lines are streamed with their line ends kept (CR LF survives); a
+reader that finds its records in the bytes (the dump reader, ``Reader.reads_bytes``) is given raw
+blocks instead when the encoding allows it (:func:`citeexport.readers.dump_chunks.byte_safe`).
 """
 
 from __future__ import annotations
@@ -193,7 +195,8 @@ def open_input(path: str, *, fmt: str | None = None, encoding: str | None = None
 
     def blocks() -> Iterator[bytes]:
         try:
-            while block := buffered.read(BYTE_BLOCK):
+            # read1: what a pipe has ready, without waiting for a whole block (a file gives whole blocks)
+            while block := buffered.read1(BYTE_BLOCK):
                 yield block
         finally:
             if path != "-":

@@ -31,9 +31,10 @@ from ..tagged_input import (
 )
 
 _FIELDS = {**fields_by_tag(tags.JOURNAL_ARTICLE_TAGS), **tags.READ_ALIASES}
-#: A known tag right after the text of a value (the line break before it lost, MagTech's ``…育性。%A 刘航``);
-#: not after a space or a digit, so ``95%A rise`` and ``in %T values`` stay text.
-_GLUED = re.compile(r"(?<=[^\s\d%])(" + "|".join(re.escape(tag) for tag in _FIELDS) + r") (?=\S)")
+#: A known tag right after the end of a Chinese sentence (the line break before it lost, MagTech's
+#: ``…育性。%A 刘航``); anywhere else a tag-like ``%G `` is text (``95%A rise``, ``in %T values``, a
+#: title ``:%G {``), as EndNote reads it: our own .enw output must read back as written.
+_GLUED = re.compile(r"(?<=[。！？；])(" + "|".join(re.escape(tag) for tag in _FIELDS) + r") (?=\S)")
 
 DIALECT = Dialect(
     name="EndNote",
