@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from citeexport.model import Citation, DateParts, LocalizedText, Name
+
+# In CI (``CI`` set, as .ci/run does) property tests draw the same examples on every run, so a
+# red CI always means a change broke something, never a rare draw; locally every run draws anew,
+# and ``python scripts/fuzz.py`` explores far longer.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
