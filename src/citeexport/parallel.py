@@ -136,20 +136,48 @@ def _file_batches(path: str) -> Iterator[Batch]:
 WriteSpec = tuple[tuple[str, ...], WriteOptions] | None
 
 
-def _write_in_worker(records: list[Record], spec: WriteSpec) -> list[Record]:
+def _writing_in_worker(spec: WriteSpec) -> Callable[[Record], Record] | None:
+    """What a worker does with each record it reads: write it (``Record.written``), or nothing."""
     if spec is None:
-        return records
+        return None
     formats, options = spec
     writers = {fmt: get_writer(fmt)(options) for fmt in formats}
-    for record in records:
+
+    def write(record: Record) -> Record:
         if record.citation is None or record.error is not None:
-            continue
+            return record
         try:
             record.written = {fmt: writer.write_detached(record.citation) for fmt, writer in writers.items()}
         except CiteexportError as error:
             record.error = error
         record.citation = None  # not needed any more: do not pickle it back
-    return records
+        return record
+
+    return write
+
+
+class _RangeChunks:
+    """The chunks of a byte range, then up to ``CONTEXT_CHUNKS`` after it, split as they are read.
+
+    ``own`` is the number of the range's own chunks, None until they have all been taken;
+    ``line``/``offset`` say, then, where the range's text ended (relative to its start).
+    """
+
+    def __init__(self, handle: BinaryIO, path: str, encoding: str, start: int, own_end: int) -> None:
+        self.handle, self.path, self.encoding, self.start, self.own_end = handle, path, encoding, start, own_end
+        self.own: int | None = None
+        self.line = self.offset = 0
+
+    def __iter__(self) -> Iterator[Chunk]:
+        self.handle.seek(self.start)
+        own_part = EncodedSplitter(self.encoding, self.path, at_start=self.start == 0, byte=self.start)
+        count = 0
+        for chunk in own_part.chunks([self.handle.read(self.own_end - self.start)]):
+            count += 1
+            yield chunk
+        self.own, self.line, self.offset = count, own_part.line - 1, own_part.offset
+        context = EncodedSplitter(self.encoding, self.path, at_start=False, byte=self.own_end, line=own_part.line, offset=own_part.offset)
+        yield from islice(context.chunks(iter(lambda: self.handle.read(_SEARCH_BLOCK), b"")), CONTEXT_CHUNKS)
 
 
 def _read_range(path: str, encoding: str, batch: Batch, skip: int, options: ReadOptions, source: str, spec: WriteSpec = None) -> RangeResult:
@@ -162,17 +190,19 @@ def _read_range(path: str, encoding: str, batch: Batch, skip: int, options: Read
 
 
 def _read_range_unsafe(path: str, encoding: str, batch: Batch, skip: int, options: ReadOptions, source: str, spec: WriteSpec) -> RangeResult:
+    """Records are read, mapped and written one at a time, as the serial reader does: a range's
+    records are never all held at once (that made workers 15 % slower than one process)."""
     start, own_end = batch
     with open(path, "rb") as handle:
-        handle.seek(start)
-        own_part = EncodedSplitter(encoding, path, at_start=start == 0, byte=start)
-        chunks = list(own_part.chunks([handle.read(own_end - start)]))
-        own = len(chunks)
-        # The chunks after the range, that the range's last record may run into.
-        context = EncodedSplitter(encoding, path, at_start=False, byte=own_end, line=own_part.line, offset=own_part.offset)
-        chunks += islice(context.chunks(iter(lambda: handle.read(_SEARCH_BLOCK), b"")), CONTEXT_CHUNKS)
-    records, extra = DumpReader(options).read_batch(chunks[skip:], own - skip, source) if skip < own else ([], skip - own)
-    return _write_in_worker(records, spec), extra, own_part.offset, own_part.line - 1
+        chunks = _RangeChunks(handle, path, encoding, start, own_end)
+
+        def own_left() -> int | None:  # own chunks after the ``skip`` already used by the previous range
+            return None if chunks.own is None else max(chunks.own - skip, 0)
+
+        records, extra = DumpReader(options).read_batch(islice(chunks, skip, None), own_left, source, _writing_in_worker(spec))
+        if chunks.own is not None and skip > chunks.own:
+            extra = skip - chunks.own
+        return records, extra, chunks.offset, chunks.line
 
 
 def _shift(record: Record, lines: int, chars: int) -> Record:

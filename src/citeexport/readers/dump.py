@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..errors import CiteexportError, ParseError
 from ..registry import register_reader
@@ -152,21 +152,33 @@ class DumpReader(Reader):
                 pending.popleft()
                 yield 1, (self._failed(failure, source, first) if looks_like_record else None)
 
-    def read_batch(self, chunks: list[Chunk], own: int, source: str) -> tuple[list[Record], int]:
-        """Records starting in ``chunks[:own]`` (the rest is context a record may run into).
+    def read_batch(
+        self, chunks: Iterable[Chunk], own: int | Callable[[], int | None], source: str, finish: Callable[[Record], Record] | None = None
+    ) -> tuple[list[Record], int]:
+        """Records starting in the first ``own`` chunks (the rest is context a record may run into).
 
+        ``own`` may be a function that says None while the chunks are still coming and not all
+        of the own ones have been taken (a stream: a record is yielded with at most
+        ``MAX_JOINED_CHUNKS`` chunks taken past its start, so it is an own one then).
+        ``finish`` is applied to each record as it is read (a worker writes it at once).
         Returns the records, unnumbered, and how many context chunks the last one used.
         For ``--jobs``: batches are read in other processes, then numbered in order.
         """
+        def limit() -> int | None:
+            return own() if callable(own) else own
+
         records: list[Record] = []
         position = 0
         for used, record in self.scan(chunks, source):
-            if position >= own:
+            known = limit()
+            if known is not None and position >= known:
                 break
             position += used
             if record is not None:
-                records.append(record)
-        return records, max(0, position - own)
+                records.append(finish(record) if finish else record)
+        known = limit()
+        assert known is not None, "the own chunks are all taken once the scan stops"
+        return records, max(0, position - known)
 
     def _record(self, tree: Obj, warnings: list[str], source: str, chunk: Chunk) -> Record:
         record = Record(source=source, number=0, line=chunk.line, offset=chunk.offset, warnings=list(warnings))
