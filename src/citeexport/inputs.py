@@ -25,7 +25,7 @@ from .registry import detect_reader, get_reader
 
 HEAD_BYTES = 64 * 1024
 #: Bytes read at a time by readers that take raw bytes.
-BYTE_BLOCK = 1 << 20
+BYTE_BLOCK = 1 << 16
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),

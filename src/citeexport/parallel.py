@@ -172,12 +172,19 @@ class _RangeChunks:
         self.handle.seek(self.start)
         own_part = EncodedSplitter(self.encoding, self.path, at_start=self.start == 0, byte=self.start)
         count = 0
-        for chunk in own_part.chunks([self.handle.read(self.own_end - self.start)]):
+        for chunk in own_part.chunks(self._own_blocks()):
             count += 1
             yield chunk
         self.own, self.line, self.offset = count, own_part.line - 1, own_part.offset
         context = EncodedSplitter(self.encoding, self.path, at_start=False, byte=self.own_end, line=own_part.line, offset=own_part.offset)
         yield from islice(context.chunks(iter(lambda: self.handle.read(_SEARCH_BLOCK), b"")), CONTEXT_CHUNKS)
+
+    def _own_blocks(self) -> Iterator[bytes]:
+        """The range's bytes in small blocks (what stays in the processor's caches)."""
+        left = self.own_end - self.start
+        while left > 0 and (block := self.handle.read(min(_SEARCH_BLOCK, left))):
+            left -= len(block)
+            yield block
 
 
 def _read_range(path: str, encoding: str, batch: Batch, skip: int, options: ReadOptions, source: str, spec: WriteSpec = None) -> RangeResult:
