@@ -201,3 +201,17 @@ def test_ascii_mode_output_of_latin_text_is_ascii_except_unencodable_letters(tex
     latex = escape(text, ascii=True)
     leftovers = {char for char in latex if not char.isascii()}
     assert all(char not in ASCII_ENCODINGS for char in leftovers)
+
+
+def _balanced_by_counting(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+@given(st.text(alphabet="{}a\\ ", max_size=40))
+def test_braces_balance_is_bibtex_counting(text: str) -> None:
+    assert braces_balance(text) is _balanced_by_counting(text)
