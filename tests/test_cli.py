@@ -36,6 +36,17 @@ def test_bibtex_of_the_sample_goes_to_stdout_and_nothing_else():
     assert b"1 of 1 records converted" in result.stderr
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_progress_bar_on_request_counts_every_record_on_stderr_only(tmp_path, jobs):
+    dump = tmp_path / "issue.txt"
+    dump.write_text((SEED.read_text(encoding="utf-8") + "\n") * 130, encoding="utf-8")  # past a redraw (every 64)
+    result = run("ris", str(dump), "--progress", "--jobs", jobs)
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.count(b"TY  - JOUR") == 260 and b"records" not in result.stdout
+    stderr = result.stderr.decode()
+    assert "converting" in stderr and "130 records" in stderr and "130 of 130 records converted" in stderr
+
+
 def test_stdin_and_quiet():
     result = run("ris", "--lang", "en", "-q", "-", stdin=SEED.read_bytes())
     assert result.returncode == 0

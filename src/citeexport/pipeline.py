@@ -78,7 +78,7 @@ def _records(job: Job, report: Report, writers: dict[str, Writer]) -> Iterator[t
 
 
 def _records_of(
-    job: Job, report: Report, path: str, advance: Callable[[int, int], None], done: int, writers: dict[str, Writer]
+    job: Job, report: Report, path: str, advance: Callable[[int, int, Callable[[], int]], None], done: int, writers: dict[str, Writer]
 ) -> Iterator[tuple[str, Record]]:
     try:
         opened = open_input(path, fmt=job.from_format, encoding=job.read_options.encoding)
@@ -93,7 +93,7 @@ def _records_of(
         else:
             records = opened.read(job.read_options)
         for record in records:
-            advance(1, done + position())
+            advance(1, done, position)
             yield opened.name, record
     except CiteexportError as error:
         error.located(file="<stdin>" if path == "-" else path)

@@ -10,10 +10,12 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, Ti
 
 
 @contextmanager
-def progress_bar(console: Console, total_bytes: int, *, enabled: bool) -> Iterator[Callable[[int, int], None]]:
-    """Yields ``advance(records, bytes_done)``; a no-op when not enabled."""
+def progress_bar(console: Console, total_bytes: int, *, enabled: bool) -> Iterator[Callable[[int, int, Callable[[], int]], None]]:
+    """Yields ``advance(records, bytes_before, bytes_read)``: the bytes done are ``bytes_before +
+    bytes_read()``, asked only when the bar is redrawn (a file position costs a system call).
+    A no-op when not enabled."""
     if not enabled:
-        yield lambda records, position: None
+        yield lambda records, before, read: None
         return
     columns = (
         TextColumn("[progress.description]{task.description}"),
@@ -27,12 +29,12 @@ def progress_bar(console: Console, total_bytes: int, *, enabled: bool) -> Iterat
         task = progress.add_task("converting", total=total_bytes or None, records=0, rate=0.0)
         count = 0
 
-        def advance(records: int, position: int) -> None:
+        def advance(records: int, before: int, read: Callable[[], int]) -> None:
             nonlocal count
             count += records
             if count % 64 == 0:
                 elapsed = progress.tasks[0].elapsed or 0.0
-                progress.update(task, completed=position, records=count, rate=count / elapsed if elapsed else 0.0)
+                progress.update(task, completed=before + read(), records=count, rate=count / elapsed if elapsed else 0.0)
 
         yield advance
         elapsed = progress.tasks[0].elapsed or 0.0
