@@ -26,6 +26,7 @@ from citeexport.model import Citation, DateParts, LocalizedText, Name
 from citeexport.options import WriteOptions
 from citeexport.registry import get_writer
 from citeexport.writers.bibtex import BibtexWriter
+from tagged_readers import citations as tagged_citations
 from test_latex import TAUGHT, bibtex_balanced, bibtexparser_balanced, decode
 
 GOLDEN = Path(__file__).parent / "golden" / "bibtex"
@@ -379,3 +380,18 @@ def test_round_trip_through_bibtexparser_with_latex_decoding(batch: list[Citatio
         assert raw_values.get("month") == (None if month is None else "janfebmaraprmayjunjulaugsepoctnovdec"[3 * month - 3 : 3 * month])
         if len(citation.languages) == 2:
             assert raw_values["related"] == raw_entry.key[:-2] + ("en" if lang == "zh" else "zh")
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(citation=tagged_citations(), lang=st.sampled_from(["zh", "en"]))
+def test_values_are_braced_as_bibtexparsers_enclosing_middleware_braces_them(citation: Citation, lang: str) -> None:
+    """The writer braces values itself (speed); bibtexparser's middleware would write the same."""
+    from bibtexparser.middlewares import AddEnclosingMiddleware
+    from bibtexparser.model import Entry
+
+    from citeexport.writers.bibtex import enclose, entry_fields
+
+    ours, theirs = (Entry("article", "k", entry_fields(citation, lang, False)) for _ in range(2))  # type: ignore[arg-type]
+    middleware = AddEnclosingMiddleware(reuse_previous_enclosing=False, enclose_integers=True, default_enclosing="{", allow_inplace_modification=True)
+    middleware.transform_entry(theirs, None)  # type: ignore[arg-type]
+    assert [(f.key, f.value) for f in enclose(ours).fields] == [(f.key, f.value) for f in theirs.fields]

@@ -29,15 +29,15 @@ acronyms in titles brace-protected).  UTF-8 by default; ``WriteOptions.ascii`` s
 accented Latin letters as LaTeX accents for 8-bit BibTeX, but CJK text has no ASCII LaTeX
 form and stays UTF-8 even then.
 
-Speed: one ``BibtexFormat`` and one ``AddEnclosingMiddleware`` are made per writer and
-reused; the default unparse stack (with deep copies) is skipped: bibtexparser's
-``writer.write`` alone costs a few microseconds per entry.
+Speed: one ``BibtexFormat`` is made per writer and reused; the default unparse stack (with
+deep copies) is skipped: values are braced here, as bibtexparser's ``AddEnclosingMiddleware``
+with ``{`` for every value would (the month macro bare), and bibtexparser's ``writer.write``
+lays the entries out.  ``tests/test_bibtex_writer.py`` checks the bracing equals the middleware's.
 """
 
 from __future__ import annotations
 
 from bibtexparser.library import Library
-from bibtexparser.middlewares import AddEnclosingMiddleware
 from bibtexparser.model import Entry, Field
 from bibtexparser.writer import BibtexFormat, write
 
@@ -143,9 +143,6 @@ class BibtexWriter(Writer):
         self._format = BibtexFormat()
         self._format.indent = "  "
         self._format.block_separator = "\n"  # one blank line between entries
-        self._enclose = AddEnclosingMiddleware(
-            reuse_previous_enclosing=False, enclose_integers=True, default_enclosing="{", allow_inplace_modification=True
-        )
 
     def write(self, citation: Citation) -> str:
         """All requested languages of one article; two languages are linked by ``related``."""
@@ -187,7 +184,17 @@ class BibtexWriter(Writer):
         return separator + text
 
     def _render(self, entries: list[Entry]) -> str:
-        """Entries through bibtexparser's enclosing middleware and writer."""
+        """Entries with their values braced, through bibtexparser's writer."""
         for entry in entries:
-            self._enclose.transform_entry(entry, None)  # type: ignore[arg-type]  # the library is not consulted
+            enclose(entry)
         return write(Library(entries), self._format)
+
+
+def enclose(entry: Entry) -> Entry:
+    """Every value in braces, but a field that asks for none (the month macro): what
+    ``AddEnclosingMiddleware(default_enclosing="{", enclose_integers=True)`` does to a new entry,
+    without its per-field generality (a tenth of the writer's time)."""
+    for field in entry.fields:
+        if field.enclosing != "no-enclosing":
+            field.value = "{" + field.value + "}"
+    return entry
