@@ -2,9 +2,9 @@
 
 Each run is a real ``citeexport`` process that writes its peak RSS (``ru_maxrss``) when it
 exits; assertions compare runs with generous margins, never times.  Measured on the 2-core
-CI machine (KB of peak RSS): serial, 5 MB → 100,800 and 50 MB → 100,700; ``--jobs 2`` 5 MB
-→ 122,300, 50 MB → 226,500 and 150 MB → 227,100 (a plateau: the batches in flight, not the
-input); one record holding a 36 MB value → 319,000.
+CI machine (KB of peak RSS): serial, 5 MB → 100,800 and 50 MB → 100,700; ``--jobs 2`` (when workers
+still held a whole batch) 5 MB → 122,300, 50 MB → 226,500 and 150 MB → 227,100 (a plateau: the
+batches in flight, not the input; benchmarks/README.md has today's, lower, figures); one record holding a 36 MB value → 319,000.
 """
 
 from __future__ import annotations
