@@ -98,7 +98,7 @@ def check_bytes(fmt: str):  # type: ignore[no-untyped-def]
     def check(data: bytes, tally: Tally) -> str:
         try:
             opened = open_input("-", fmt=fmt, stdin=io.BytesIO(data))  # type: ignore[arg-type]
-            return _outcome(list(opened.reader().read(opened.lines, opened.name)))
+            return _outcome(list(opened.read()))
         except CiteexportError as exc:
             return "input error: " + exc.message.split(" at byte")[0][:40]
 

@@ -94,13 +94,33 @@ def test_only_encodings_whose_bytes_show_line_starts_are_byte_safe():
 
 
 @pytest.mark.parametrize("text", ["", "Ar", "Article(id=1", "x\nArticle(id=1\n页"])
-@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf", b"\xef\xbb"])
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf", b"\xef\xbb", b"\xef\xbb\xbf" * 2, b"\xef\xbb\xbf" * 3])
 def test_tiny_inputs_byte_by_byte(text, bom):
     data = bom + text.encode()
     if bom == b"\xef\xbb":  # half a BOM is an undecodable start
         with pytest.raises(InputError):
             from_bytes(data, "utf-8", cut(data, list(range(len(data)))))
         return
-    expected = as_tuples(split_chunks(split_lines(data.decode("utf-8"))))
-    assert from_bytes(data, "utf-8", cut(data, list(range(len(data)))))[0] == expected
-    assert from_bytes(data, "utf-8")[0] == expected
+    for encoding in ("utf-8", "utf-8-sig"):  # the text path: the codec's BOM, then one more (split_chunks)
+        expected = as_tuples(split_chunks(split_lines(data.decode(encoding))))
+        assert from_bytes(data, encoding, cut(data, list(range(len(data)))))[0] == expected
+        assert from_bytes(data, encoding)[0] == expected
+
+
+_PIECES = st.sampled_from([b"\nArticle(", b"Article(id=1, ", b"\n", b"\r\n", b"x", "干".encode(), "干".encode()[:2], b"\xff", b"\xef\xbb\xbf", "😀".encode()])
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.one_of(_PIECES, st.binary(max_size=6)), max_size=30), cuts=st.lists(st.integers(0, 200), max_size=6))
+def test_any_bytes_split_as_their_decoding_or_fail_at_the_same_byte(pieces, cuts):
+    """Differential: hostile bytes (markers, cut characters, stray BOMs) read raw or decoded first agree."""
+    data = b"".join(pieces)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        with pytest.raises(InputError) as caught:
+            from_bytes(data, "utf-8-sig", cut(data, cuts))
+        bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+        assert caught.value.offset == exc.start + bom
+        return
+    assert from_bytes(data, "utf-8-sig", cut(data, cuts))[0] == as_tuples(split_chunks(split_lines(text)))

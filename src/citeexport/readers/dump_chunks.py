@@ -181,6 +181,8 @@ class EncodedSplitter:
         self.encoding, self.source = encoding, source
         self.codec = "utf-8" if name == "utf-8-sig" else name
         self.bom = _BOMS.get(name, b"") if at_start else b""
+        # The text path drops one decoded BOM (split_chunks), after the utf-8-sig codec has dropped its own.
+        self.boms = 2 if name == "utf-8-sig" else 1
         self.byte, self.line, self.offset = byte, line, offset
 
     def chunks(self, blocks: Iterable[bytes]) -> Iterator[Chunk]:
@@ -194,14 +196,15 @@ class EncodedSplitter:
         piece_line, piece_offset = self.line - 1, self.offset - 1
         stream = _with_end(blocks)
         if self.bom:
-            head, ended = b"", False  # enough bytes to tell whether a BOM starts the input
-            while len(head) < len(self.bom) and not ended:
+            head, ended = b"", False  # enough bytes to tell whether BOMs start the input
+            while len(head) < self.boms * len(self.bom) and not ended:
                 block = next(stream)
                 head, ended = head + block, not block
-            if head.startswith(self.bom):
-                head = head[len(self.bom) :]
-                base += len(self.bom)
-                piece.byte += len(self.bom)
+            for _ in range(self.boms):
+                if head.startswith(self.bom):
+                    head = head[len(self.bom) :]
+                    base += len(self.bom)
+                    piece.byte += len(self.bom)
             stream = itertools.chain([head] if head else [], [b""] if ended else stream)
         for block in stream:
             data = data[taken:] + block
