@@ -32,11 +32,13 @@ main()
 """
 
 
-def peak_rss_kb(tmp_path: Path, *args: str) -> tuple[int, subprocess.CompletedProcess[bytes]]:
-    """(peak RSS in KB, the finished process) of ``citeexport ARGS`` with stdout discarded."""
+def peak_rss_kb(tmp_path: Path, *args: str, record_cap: int | None = None) -> tuple[int, subprocess.CompletedProcess[bytes]]:
+    """(peak RSS in KB, the finished process) of ``citeexport ARGS`` with stdout discarded;
+    ``record_cap`` sets ``dump_chunks.MAX_RECORD_CHARS`` in the child first."""
     rss_file = tmp_path / f"rss-{len(list(tmp_path.iterdir()))}"
+    cap = f"import citeexport.readers.dump_chunks as c; c.MAX_RECORD_CHARS = {record_cap}\n" if record_cap else ""
     result = subprocess.run(
-        [sys.executable, "-c", CHILD, str(rss_file), *args],
+        [sys.executable, "-c", cap + CHILD, str(rss_file), *args],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         timeout=300,  # a hang guard, not a speed assertion
@@ -96,3 +98,24 @@ def test_one_pathological_record_fails_alone(tmp_path: Path) -> None:
     assert "2 of 3 records converted, 1 failed" in stderr
     errors = [line for line in stderr.splitlines() if line.startswith("error")]
     assert len(errors) == 1 and "record 2" in errors[0] and "Traceback" not in stderr
+
+
+def test_a_line_longer_than_the_record_cap_costs_the_cap_not_the_line(tmp_path: Path) -> None:
+    """A record on one line of 40 or 120 MB (no line break), capped at 4 MB: memory is the cap's,
+    the record is reported cut, the next record converts.  (Read from its raw bytes: the
+    decoded-lines path of UTF-16 input still holds a physical line whole.)"""
+    peaks = []
+    for megabytes in (40, 120):
+        source = tmp_path / f"line-{megabytes}.txt"
+        before, _, after = SEED_DUMP.partition("articleAbstract=null")
+        with source.open("w", encoding="utf-8") as handle:  # in pieces: a forked child starts with this process's pages
+            handle.write(before + "articleAbstract=")
+            for _ in range(megabytes):
+                handle.write("x" * MB)
+            handle.write(after + "\n" + SEED_TEXT)
+        peak, result = peak_rss_kb(tmp_path, "ris", "--from", "dump", "--jobs", "1", str(source), record_cap=4 * MB)
+        source.unlink()
+        assert result.returncode == 1
+        assert b"longer than 4 MB" in result.stderr and b"1 of 2 records converted" in result.stderr
+        peaks.append(peak)
+    assert peaks[1] <= peaks[0] + 20 * 1024, peaks  # KB: 80 MB more of line, no more memory
