@@ -9,7 +9,7 @@ in ``warnings``:
 * a UTF-8 BOM on the first line, CR LF or LF line ends;
 * a line that is not a tag line continues the previous value (wrapped abstracts);
 * a lower-case tag (CNKI's RefWorks ``vo 49``) is read as the upper-case one;
-* a tag glued to the end of the previous value (MagTech's ``…育性。%A 刘航;李丹``);
+* a tag glued to the end of the previous value after a Chinese sentence end (MagTech's ``…育性。%A 刘航;李丹``);
 * empty tags (MagTech's ``%R`` padded with spaces) are dropped;
 * a record not closed by its end tag (RIS ``ER``) ends at the next start tag.
 
