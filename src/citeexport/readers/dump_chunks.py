@@ -1,18 +1,16 @@
 """Cutting a dump into candidate records (chunks): at every line that starts ``Article(``.
 
-Two ways to the same chunks:
+:class:`EncodedSplitter` cuts raw bytes, for encodings in which a line feed followed by
+``Article(`` is always those characters (:data:`BYTE_SAFE_ENCODINGS`: no byte of a multi-byte
+character is a line feed, and the byte after a line feed starts a character).  The starts are
+found by ``bytes.find`` and each chunk is decoded once, on its own: no decoded block is sliced
+and joined again (with one astral character, such as an emoji, in a block, every character of
+it takes four bytes, and those copies cost more than the decoding).  Text decoded already (other
+encodings, strings given to the API) goes through the same splitter as UTF-8: :func:`split_chunks`.
 
-* :func:`split_chunks` takes decoded text (lines, or blocks of whole lines) — for any encoding.
-* :class:`EncodedSplitter` takes the raw bytes, for encodings in which a line feed followed by
-  ``Article(`` is always those characters (:data:`BYTE_SAFE_ENCODINGS`: no byte of a multi-byte
-  character is a line feed, and the byte after a line feed starts a character).  The starts
-  are found by ``bytes.find`` and each chunk is decoded once, on its own: no decoded block is
-  sliced and joined again (with one astral character, such as an emoji, in a block, every
-  character of it takes four bytes, and those copies cost more than the decoding).
-
-Both give each chunk its 1-based line, its character offset (a leading BOM not counted), and
-at most :data:`MAX_RECORD_CHARS` characters of text; both decode everything, so an undecodable
-byte anywhere is an error naming its byte offset.
+Each chunk has its 1-based line, its character offset (a leading BOM not counted), and at most
+:data:`MAX_RECORD_CHARS` characters of text; everything is decoded, so an undecodable byte
+anywhere is an error naming its byte offset.
 """
 
 from __future__ import annotations
@@ -56,51 +54,14 @@ class Chunk:
 
 
 def split_chunks(pieces: Iterable[str]) -> Iterator[Chunk]:
-    """Split the input at lines starting with ``Article(``; text before the first is dropped.
+    """Split decoded text at lines starting with ``Article(``; text before the first is dropped.
 
-    ``pieces`` are single lines or blocks of whole lines (each ends at a line end).
+    ``pieces`` are single lines or blocks of whole lines.  The text is encoded as UTF-8 and cut by
+    :class:`EncodedSplitter`, so both ways share one splitter (lone surrogates, which a string
+    may hold, pass through).
     """
-    current: list[str] = []
-    size = 0  # characters kept in ``current``
-    cut = False
-    start_line = start_offset = 0
-    line, offset = 1, 0  # where the text not yet counted starts
-    marker = "\n" + RECORD_START
-
-    def keep(text: str) -> None:
-        nonlocal size, cut
-        if size + len(text) > MAX_RECORD_CHARS:
-            text, cut = text[: MAX_RECORD_CHARS - size], True
-        if text:
-            current.append(text)
-            size += len(text)
-
-    for index, piece in enumerate(pieces):
-        if index == 0 and piece.startswith("\ufeff"):
-            piece = piece[1:]
-        starts = [0] if piece.startswith(RECORD_START) else []
-        found = piece.find(marker)
-        while found != -1:
-            starts.append(found + 1)
-            found = piece.find(marker, found + 1)
-        position = 0
-        for start in starts:
-            if start > position:
-                if start_line:
-                    keep(piece[position:start])
-                line += piece.count("\n", position, start)
-                offset += start - position
-                position = start
-            if current:
-                yield Chunk(start_line, start_offset, "".join(current), cut=cut)
-            current, size, cut, start_line, start_offset = [], 0, False, line, offset
-        if position < len(piece):
-            if start_line:
-                keep(piece[position:])
-            line += piece.count("\n", position)
-            offset += len(piece) - position
-    if current:
-        yield Chunk(start_line, start_offset, "".join(current), cut=cut)
+    splitter = EncodedSplitter("utf-8", errors="surrogatepass")
+    return splitter.chunks(piece.encode("utf-8", "surrogatepass") for piece in pieces)
 
 
 class _Piece:
@@ -110,13 +71,14 @@ class _Piece:
     decoded as it comes instead, keeping only the first ``MAX_RECORD_CHARS`` characters.
     """
 
-    __slots__ = ("byte", "chars", "codec", "cut", "decoder", "encoding", "keeps", "kept", "lines", "segments", "size", "source")
+    __slots__ = ("byte", "chars", "codec", "cut", "decoder", "encoding", "errors", "keeps", "kept", "kept_chars", "lines", "segments", "size", "source")
 
-    def __init__(self, codec: str, encoding: str, source: str, byte: int, keeps: bool) -> None:
-        self.codec, self.encoding, self.source, self.byte, self.keeps = codec, encoding, source, byte, keeps
+    def __init__(self, codec: str, errors: str, encoding: str, source: str, byte: int, keeps: bool) -> None:
+        self.codec, self.errors, self.encoding, self.source, self.byte, self.keeps = codec, errors, encoding, source, byte, keeps
         self.segments: list[bytes] = []
         self.size = self.lines = self.chars = 0
         self.kept: list[str] = []
+        self.kept_chars = 0
         self.cut = False
         self.decoder: codecs.IncrementalDecoder | None = None
 
@@ -129,7 +91,7 @@ class _Piece:
         if self.decoder is None:
             self.segments.append(data)
             if self.size > MAX_RECORD_CHARS or not self.keeps:
-                self.decoder = codecs.getincrementaldecoder(self.codec)(errors="strict")
+                self.decoder = codecs.getincrementaldecoder(self.codec)(errors=self.errors)
                 joined, self.segments = b"".join(self.segments), []
                 self._stream(joined, self.byte, final=False)
             return
@@ -142,7 +104,7 @@ class _Piece:
             return "".join(self.kept)
         data = b"".join(self.segments)
         try:
-            text = str(data, self.codec)
+            text = str(data, self.codec, self.errors)
         except UnicodeDecodeError as exc:
             raise self._error(self.byte + exc.start) from None
         self.chars = len(text)
@@ -156,11 +118,12 @@ class _Piece:
         except UnicodeDecodeError as exc:
             raise self._error(at - held + exc.start) from None
         self.chars += len(text)
-        room = MAX_RECORD_CHARS - sum(len(part) for part in self.kept) if self.keeps else 0
+        room = MAX_RECORD_CHARS - self.kept_chars if self.keeps else 0
         if len(text) > room:
             text, self.cut = text[: max(room, 0)], self.cut or self.keeps
         if text:
             self.kept.append(text)
+            self.kept_chars += len(text)
 
     def _error(self, where: int) -> InputError:
         return InputError(f"cannot decode as {self.encoding} at byte {where} (use --encoding)", file=self.source, offset=where)
@@ -174,11 +137,13 @@ class EncodedSplitter:
     ``at_start``: the bytes begin the input, so a BOM there is skipped.
     """
 
-    def __init__(self, encoding: str, source: str = "<input>", *, at_start: bool = True, byte: int = 0, line: int = 1, offset: int = 0) -> None:
+    def __init__(
+        self, encoding: str, source: str = "<input>", *, at_start: bool = True, byte: int = 0, line: int = 1, offset: int = 0, errors: str = "strict"
+    ) -> None:
         name = codecs.lookup(encoding).name
         if name not in BYTE_SAFE_ENCODINGS:
             raise ValueError(f"record starts cannot be found in the bytes of {encoding}")
-        self.encoding, self.source = encoding, source
+        self.encoding, self.source, self.errors = encoding, source, errors
         self.codec = "utf-8" if name == "utf-8-sig" else name
         self.bom = _BOMS.get(name, b"") if at_start else b""
         # The text path drops one decoded BOM (split_chunks), after the utf-8-sig codec has dropped its own.
@@ -192,7 +157,7 @@ class EncodedSplitter:
         # to the text before the first record, whose line and offset count it in advance.
         data, base = b"\n", self.byte - 1  # base: the input byte of data[0]
         taken = 0  # data[:taken] belongs to pieces already
-        piece = _Piece(self.codec, self.encoding, self.source, base, keeps=False)  # the text before the first record
+        piece = _Piece(self.codec, self.errors, self.encoding, self.source, base, keeps=False)  # the text before the first record
         piece_line, piece_offset = self.line - 1, self.offset - 1
         stream = _with_end(blocks)
         if self.bom:
@@ -221,7 +186,7 @@ class EncodedSplitter:
                         yield Chunk(piece_line, piece_offset, text, cut=piece.cut)
                     piece_line += piece.lines
                     piece_offset += piece.chars
-                piece = _Piece(self.codec, self.encoding, self.source, base + start, keeps=True)
+                piece = _Piece(self.codec, self.errors, self.encoding, self.source, base + start, keeps=True)
                 found = data.find(_MARKER, start)
             end = len(data) - keep if block else len(data)
             if end > taken:
