@@ -159,29 +159,33 @@ def squeeze_spaces(fields: Fields) -> Fields:
 def read_pandoc(text: str) -> list[Fields]:
     """pandoc's RIS reader, via CSL JSON.  It keeps only ``PY`` of the dates and squeezes runs of spaces."""
     run = subprocess.run([pandoc_path(), "-f", "ris", "-t", "csljson"], input=text.encode(), capture_output=True, check=True)
-    out = []
-    for item in json.loads(run.stdout):
-        page = item.get("page", "")
-        first, _, last = page.partition("-")
-        out.append(
-            {
-                "title": item.get("title"),
-                "authors": [_csl_name(name) for name in item.get("author", [])],
-                "journal": item.get("container-title"),
-                "year": str(item["issued"]["date-parts"][0][0]) if "issued" in item else None,
-                "volume": item.get("volume"),
-                "issue": item.get("issue"),
-                "page_first": first or None,
-                "page_last": last or None,
-                "issn": item.get("ISSN"),
-                "doi": item.get("DOI"),
-                "url": item.get("URL"),
-                "language": item.get("language"),
-                "abstract": item.get("abstract"),
-                "keyword_text": item.get("keyword"),
-            }
-        )
-    return out
+    return [
+        {
+            **_csl_fields(item),
+            "year": str(item["issued"]["date-parts"][0][0]) if "issued" in item else None,
+            "keyword_text": item.get("keyword"),
+        }
+        for item in json.loads(run.stdout)
+    ]
+
+
+def _csl_fields(item: dict[str, Any]) -> Fields:
+    """What the CSL-JSON items of pandoc and citation-js say alike, as :func:`expected` names it."""
+    first, _, last = item.get("page", "").partition("-")
+    return {
+        "title": item.get("title"),
+        "authors": [_csl_name(name) for name in item.get("author", [])],
+        "journal": item.get("container-title"),
+        "volume": item.get("volume"),
+        "issue": item.get("issue"),
+        "page_first": first or None,
+        "page_last": last or None,
+        "issn": item.get("ISSN"),
+        "doi": item.get("DOI"),
+        "url": item.get("URL"),
+        "language": item.get("language"),
+        "abstract": item.get("abstract"),
+    }
 
 
 def _csl_name(name: dict[str, str]) -> str:
@@ -280,28 +284,10 @@ def read_citation_js(input_type: str, text: str) -> list[Fields]:
     run = subprocess.run([node, "-e", _CITATION_JS, input_type], input=text.encode(), capture_output=True, check=True, env=env)
     out = []
     for item in json.loads(run.stdout):
-        page = item.get("page", "")
-        first, _, last = page.partition("-")
         keywords = item.get("keyword", [])  # plugin-refworks joins K1 lines with ","; plugin-enw unwraps a single %K
         if isinstance(keywords, str) and input_type == "@enw/file":
             keywords = [keywords]
-        out.append(
-            {
-                "title": item.get("title"),
-                "authors": [_csl_name(name) for name in item.get("author", [])],
-                "journal": item.get("container-title"),
-                "volume": item.get("volume"),
-                "issue": item.get("issue"),
-                "page_first": first or None,
-                "page_last": last or None,
-                "issn": item.get("ISSN"),
-                "doi": item.get("DOI"),
-                "url": item.get("URL"),
-                "language": item.get("language"),
-                "abstract": item.get("abstract"),
-                **({"keyword_text": keywords} if isinstance(keywords, str) else {"keywords": keywords}),
-            }
-        )
+        out.append({**_csl_fields(item), **({"keyword_text": keywords} if isinstance(keywords, str) else {"keywords": keywords})})
     return out
 
 
