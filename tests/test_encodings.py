@@ -65,8 +65,11 @@ def read_bytes(data: bytes, encoding: str | None = None) -> list:
         (SEED_TEXT.replace("\n", "\r\n").encode("gbk")[:HEAD_BYTES], "gb18030"),
         ("Le café, la crème brûlée et l'œuvre d'André à Besançon. ".encode("latin-1", errors="ignore") * 20, None),
         ("Müller’s “naïve” résumé — São Paulo ".encode("cp1252") * 20, None),
+        (SEED_TEXT.encode()[:2000] + b"\xff\xfe" + SEED_TEXT.encode()[2000:], "utf-8"),  # charset-normalizer alone says ptcp154
+        ("干".encode("gbk") + "干细胞".encode() * 10, "utf-8"),  # one GBK character pasted into UTF-8
+        ("干细胞".encode("gbk") * 20 + "干细胞".encode() * 3, "gb18030"),
     ],
-    ids=["utf8-bom", "utf16le-bom", "utf16be-bom", "utf32-bom", "utf8", "utf8-cut-char", "gbk-mostly-ascii", "gbk-page", "latin1", "cp1252"],
+    ids=["utf8-bom", "utf16le-bom", "utf16be-bom", "utf32-bom", "utf8", "utf8-cut-char", "gbk-mostly-ascii", "gbk-page", "latin1", "cp1252", "utf8-stray-bytes", "utf8-some-gbk", "gbk-some-utf8"],
 )
 def test_detection(data: bytes, expected: str | None) -> None:
     detected = detect_encoding(data)
@@ -109,6 +112,13 @@ def test_undecodable_byte_offset_is_exact_at_a_block_boundary(encoding: str, shi
     with pytest.raises(InputError) as caught:
         read_bytes(data, encoding=encoding)
     assert caught.value.offset == len(good)
+
+
+def test_utf8_with_stray_bytes_fails_at_the_first_one_instead_of_converting_into_mojibake() -> None:
+    data = SEED_TEXT.encode()[:2000] + b"\xff\xfe" + SEED_TEXT.encode()[2000:]
+    with pytest.raises(InputError) as caught:
+        read_bytes(data)
+    assert caught.value.offset == 2000 and "cannot decode as utf-8 at byte 2000" in str(caught.value)
 
 
 def test_unknown_encoding_is_an_input_error() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -77,8 +78,27 @@ def _reads_as_chinese_gb18030(head: bytes) -> bool:
     return bool(wide) and cjk >= GB18030_CJK_SHARE * len(wide)
 
 
+#: Valid multi-byte UTF-8 characters per undecodable byte sequence that make a head damaged UTF-8.
+UTF8_MAJORITY = 10
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _damaged_utf8(head: bytes) -> bool:
+    """True when ``head`` is UTF-8 with a few bad bytes (a stray ``\\xff``, a cut character pasted in).
+
+    Why: charset-normalizer then picks a code page that decodes everything into mojibake
+    (``ptcp154`` for the seed with two stray bytes), and the file would convert silently into
+    garbage.  Read as UTF-8 instead, it stops at the first bad byte with its offset named.
+    GBK and Latin text are almost never valid multi-byte UTF-8, so they do not pass.
+    """
+    text = head.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    return len(_NON_ASCII.findall(text)) - bad >= UTF8_MAJORITY * bad
+
+
 def detect_encoding(head: bytes) -> str:
-    """The encoding of an input from its first bytes: BOM, else UTF-8, else Chinese GB18030, else charset-normalizer."""
+    """The encoding of an input from its first bytes: BOM, else UTF-8 (also with a few bad bytes),
+    else Chinese GB18030, else charset-normalizer."""
     for bom, encoding in _BOMS:
         if head.startswith(bom):
             return encoding
@@ -88,6 +108,8 @@ def detect_encoding(head: bytes) -> str:
     except UnicodeDecodeError as exc:
         if exc.start >= len(head) - 3:  # a character cut by the end of the head
             return "utf-8"
+    if _damaged_utf8(head):
+        return "utf-8"
     if _reads_as_chinese_gb18030(head):
         return "gb18030"
     from charset_normalizer import from_bytes
