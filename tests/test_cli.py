@@ -134,6 +134,15 @@ def test_out_dir_one_file_per_input_and_per_record(tmp_path):
     assert [p.name for p in per_record.iterdir()] == ["a-1241314566194393863.ris"]
 
 
+def test_formats_sharing_an_extension_in_one_pass_name_themselves(tmp_path):
+    out = tmp_path / "out"
+    result = run("convert", "--to", "refworks,text,ris", "--out-dir", str(out), str(SEED))
+    assert result.returncode == 0, result.stderr.decode()
+    assert sorted(p.name for p in out.iterdir()) == ["article.refworks.txt", "article.ris", "article.text.txt"]
+    assert (out / "article.refworks.txt").read_text(encoding="utf-8").startswith("RT Journal Article\n")
+    assert (out / "article.text.txt").read_text(encoding="utf-8").startswith("饶春明, 庞琳. 干细胞产品")
+
+
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030", "utf-16"])
 def test_encodings_are_detected(tmp_path, encoding):
     source = tmp_path / "a.txt"

@@ -8,6 +8,7 @@ its output, whatever the number of files.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -174,13 +175,17 @@ def _run_out_dir(job: Job, report: Report, writers: dict[str, Writer]) -> None:
     root.mkdir(parents=True, exist_ok=True)
     inputs = tuple(job.inputs)
     used: set[str] = set()
+    # Formats that share an extension in one pass (RefWorks and text: .txt) say their name in it.
+    taken = Counter(writer.extension for writer in writers.values())
+    extensions = {name: f"{w.name}.{w.extension}" if taken[w.extension] > 1 else w.extension for name, w in writers.items()}
 
     def target(stem: str, writer: Writer) -> Path:
-        filename = safe_filename(stem, writer.extension)
+        extension = extensions[writer.name]
+        filename = safe_filename(stem, extension)
         base, n = filename, 1
         while filename in used:
             n += 1
-            filename = base.replace(f".{writer.extension}", f"-{n}.{writer.extension}")
+            filename = base.replace(f".{extension}", f"-{n}.{extension}")
         used.add(filename)
         return root / filename
 
