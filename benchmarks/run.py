@@ -72,7 +72,9 @@ def corpus(size: int, seed: int, fmt: str) -> Path:
         with open(partial, "w", encoding="utf-8", newline="") as out:
             _generator().write_corpus(size, out, seed, fmt)
         partial.replace(path)
-        print(f"generated {path.name}: {path.stat().st_size / 1e6:.0f} MB in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        print(
+            f"generated {path.name}: {path.stat().st_size / 1e6:.0f} MB in {time.perf_counter() - started:.1f} s", file=sys.stderr
+        )
     return path
 
 
@@ -202,7 +204,12 @@ def run_case(name: str, command: list[str], size: int, jobs: int | None, out: Pa
 
 
 def benchmark(
-    sizes: list[int], jobs_list: list[int], seed: int, timeout: float, compare_max: int, commands: tuple[str, ...] = ("bibtex", "ris", "text")
+    sizes: list[int],
+    jobs_list: list[int],
+    seed: int,
+    timeout: float,
+    compare_max: int,
+    commands: tuple[str, ...] = ("bibtex", "ris", "text"),
 ) -> list[Result]:
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     results: list[Result] = []
@@ -220,7 +227,7 @@ def benchmark(
                 if jobs != 1 and not jobs_ok[subcommand]:
                     results.append(Result(name, size, jobs, skipped=f"`citeexport {subcommand}` has no --jobs option"))
                     continue
-                out = OUT_DIR / f"{subcommand}-{size}-j{jobs}.{ {'bibtex': 'bib', 'ris': 'ris', 'text': 'txt'}[fmt]}"
+                out = OUT_DIR / f"{subcommand}-{size}-j{jobs}.{ {'bibtex': 'bib', 'ris': 'ris', 'text': 'txt'}[fmt] }"
                 command = [*cli, subcommand, str(dump), "-o", str(out), "--force", "-q"]
                 if jobs_ok[subcommand]:
                     command += ["--jobs", str(jobs)]
@@ -231,10 +238,24 @@ def benchmark(
         ris = corpus(size, seed, "ris")
         tools: list[tuple[str, list[str] | None, Path, str]] = []
         out = OUT_DIR / f"ris2bib-citeexport-{size}.bib"
-        tools.append(("RIS → BibTeX citeexport", cli and [*cli, "bibtex", "--from", "ris", str(ris), "-o", str(out), "--force", "-q"], out, ""))
+        tools.append(
+            (
+                "RIS → BibTeX citeexport",
+                cli and [*cli, "bibtex", "--from", "ris", str(ris), "-o", str(out), "--force", "-q"],
+                out,
+                "",
+            )
+        )
         pandoc_path = pandoc()
         out = OUT_DIR / f"ris2bib-pandoc-{size}.bib"
-        tools.append(("RIS → BibTeX pandoc", pandoc_path and [pandoc_path, "-f", "ris", "-t", "biblatex", str(ris), "-o", str(out)], out, "pandoc"))
+        tools.append(
+            (
+                "RIS → BibTeX pandoc",
+                pandoc_path and [pandoc_path, "-f", "ris", "-t", "biblatex", str(ris), "-o", str(out)],
+                out,
+                "pandoc",
+            )
+        )
         cjs = citation_js()
         out = OUT_DIR / f"ris2bib-citation-js-{size}.bib"
         shell = f"'{cjs}' -i '{ris}' -f string -s bibtex > '{out}'"

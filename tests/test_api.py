@@ -55,7 +55,9 @@ def test_parallel_reading_equals_serial_reading_with_boundary_spills(monkeypatch
     lines = text.splitlines(keepends=True)
     serial = list(DumpReader().read(iter(lines), "x.txt"))
     parallel_records = list(read_parallel(iter(lines), "x.txt", DumpReader().options, jobs=2))
-    assert [(r.number, r.line, r.ok, r.citation) for r in parallel_records] == [(r.number, r.line, r.ok, r.citation) for r in serial]
+    assert [(r.number, r.line, r.ok, r.citation) for r in parallel_records] == [
+        (r.number, r.line, r.ok, r.citation) for r in serial
+    ]
     assert [r.ok for r in serial] == [True, True, True, False, True, True, True, True]
 
 

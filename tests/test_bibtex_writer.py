@@ -142,7 +142,12 @@ def _pandoc() -> str:
 
 def test_seed_read_back_by_pandoc_biblatex_reader(seed: Citation) -> None:
     completed = subprocess.run(
-        [_pandoc(), "-f", "biblatex", "-t", "csljson"], input=render([seed]), capture_output=True, text=True, check=True, timeout=60
+        [_pandoc(), "-f", "biblatex", "-t", "csljson"],
+        input=render([seed]),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
     )
     items = {item["id"]: item for item in json.loads(completed.stdout)}
     zh, en = items["rao2025special-zh"], items["rao2025special-en"]
@@ -152,7 +157,12 @@ def test_seed_read_back_by_pandoc_biblatex_reader(seed: Citation) -> None:
     assert en["container-title"] == EXPECTED["en"]["journal"]
     for item, lang in ((zh, "zh"), (en, "en")):
         assert item["URL"] == EXPECTED[lang]["url"]
-        assert (item["volume"], item["issue"], item["page"], item["issued"]) == ("45", "1", "1-3", {"date-parts": [[2025, 1, 31]]})
+        assert (item["volume"], item["issue"], item["page"], item["issued"]) == (
+            "45",
+            "1",
+            "1-3",
+            {"date-parts": [[2025, 1, 31]]},
+        )
 
 
 def test_seed_read_back_by_bibutils(seed: Citation, tmp_path: Path) -> None:
@@ -161,7 +171,9 @@ def test_seed_read_back_by_bibutils(seed: Citation, tmp_path: Path) -> None:
         pytest.skip("bibutils (biblatex2xml) is not installed; .ci/run installs it")
     source = tmp_path / "seed.bib"
     source.write_text(render([seed]), encoding="utf-8")
-    completed = subprocess.run(["biblatex2xml", "-i", "utf8", "-o", "utf8", str(source)], capture_output=True, check=True, timeout=60)
+    completed = subprocess.run(
+        ["biblatex2xml", "-i", "utf8", "-o", "utf8", str(source)], capture_output=True, check=True, timeout=60
+    )
     ns = {"m": "http://www.loc.gov/mods/v3"}
     root = ElementTree.fromstring(completed.stdout.decode("utf-8").lstrip("\ufeff"))
     records = {mods.get("ID"): mods for mods in root.findall("m:mods", ns)}
@@ -171,7 +183,14 @@ def test_seed_read_back_by_bibutils(seed: Citation, tmp_path: Path) -> None:
         assert mods.findtext("m:relatedItem/m:titleInfo/m:title", namespaces=ns) == EXPECTED[lang]["journal"]
         assert mods.findtext("m:location/m:url", namespaces=ns) == EXPECTED[lang]["url"]
         people = [
-            ", ".join(part for part in (name.findtext("m:namePart[@type='family']", namespaces=ns), name.findtext("m:namePart[@type='given']", namespaces=ns)) if part)
+            ", ".join(
+                part
+                for part in (
+                    name.findtext("m:namePart[@type='family']", namespaces=ns),
+                    name.findtext("m:namePart[@type='given']", namespaces=ns),
+                )
+                if part
+            )
             for name in mods.findall("m:name", ns)
         ]
         assert people == EXPECTED[lang]["authors"]
@@ -241,7 +260,9 @@ def test_html_specials_and_acronyms_in_title_abstract_keywords() -> None:
 
 
 def test_ascii_option_encodes_latin_letters() -> None:
-    citation = Citation(texts={"en": LocalizedText(title="Über Zellkultur in Besançon", authors=(Name(family="Müller", given="Zoë"),))})
+    citation = Citation(
+        texts={"en": LocalizedText(title="Über Zellkultur in Besançon", authors=(Name(family="Müller", given="Zoë"),))}
+    )
     out = render([citation], lang="en", ascii=True)
     assert r"author = {M{\"u}ller, Zo{\"e}}" in out
     assert r"title = {{\"U}ber Zellkultur in Besan{\c{c}}on}" in out
@@ -278,8 +299,12 @@ def test_no_value_breaks_out_of_its_field_or_entry(evil: str) -> None:
         issn=evil,
         texts={
             lang: LocalizedText(
-                title=evil, authors=(Name(family=evil, given=evil), Name(literal=evil)), container_title=evil, abstract=evil,
-                keywords=(evil, evil), url=f"https://x.org/{evil}",
+                title=evil,
+                authors=(Name(family=evil, given=evil), Name(literal=evil)),
+                container_title=evil,
+                abstract=evil,
+                keywords=(evil, evil),
+                url=f"https://x.org/{evil}",
             )
             for lang in ("zh", "en")
         },
@@ -293,8 +318,23 @@ def test_no_value_breaks_out_of_its_field_or_entry(evil: str) -> None:
     assert list(database.entries) == [entry.key for entry in library.entries]
     assert database.entries["nextneighbour"].fields["title"] == "Neighbour"
     for entry in library.entries:
-        assert set(fields(entry)) <= {"author", "title", "journal", "volume", "number", "pages", "issn", "doi", "url", "abstract",
-                                      "keywords", "language", "langid", "related", "relatedtype"}
+        assert set(fields(entry)) <= {
+            "author",
+            "title",
+            "journal",
+            "volume",
+            "number",
+            "pages",
+            "issn",
+            "doi",
+            "url",
+            "abstract",
+            "keywords",
+            "language",
+            "langid",
+            "related",
+            "relatedtype",
+        }
         for key, value in fields(entry).items():
             if isinstance(value, str):
                 assert "\n" not in value
@@ -311,13 +351,15 @@ def test_no_value_breaks_out_of_its_field_or_entry(evil: str) -> None:
 # -- round trip over random citations ---------------------------------------------------------
 
 WORD_CHARS = "abcdefghijklmnopqrstuvwxyzéüçøß"
-latin_word = st.builds(lambda first, rest: first + rest, st.sampled_from("ABCDEFGHIJKLMNOPRSTUVWZÅÉÖ"), st.text(WORD_CHARS, min_size=1, max_size=8))
+latin_word = st.builds(
+    lambda first, rest: first + rest, st.sampled_from("ABCDEFGHIJKLMNOPRSTUVWZÅÉÖ"), st.text(WORD_CHARS, min_size=1, max_size=8)
+)
 cjk = st.text("饶春明庞琳欧阳王李张刘陈杨黄赵吴周", min_size=1, max_size=2)
 persons = st.one_of(
     st.builds(Name, family=latin_word, given=st.lists(latin_word, min_size=1, max_size=2).map(" ".join)),
     st.builds(Name, family=cjk, given=cjk),
 )
-TEXT_ALPHABET = list("abcXYZ019 .,;:()[]/!?@=+*|\"-&%$#_{}~^\\") + list("饶春明干细胞研究，（）") + list("éüçÅłßøœĳ") + ["\n"]
+TEXT_ALPHABET = list('abcXYZ019 .,;:()[]/!?@=+*|"-&%$#_{}~^\\') + list("饶春明干细胞研究，（）") + list("éüçÅłßøœĳ") + ["\n"]
 #: Free text minus LaTeX typography that decodes to other characters by design (``--`` en dash, ``''`` quote).
 free_text = (
     st.text(st.sampled_from(TEXT_ALPHABET), min_size=1, max_size=50)
@@ -373,11 +415,15 @@ def test_round_trip_through_bibtexparser_with_latex_decoding(batch: list[Citatio
         text = citation.texts[lang]
         assert values["title"] == _plain(text.title)
         assert values["journal"] == _plain(text.container_title)
-        assert [_plain(_decoded_name(parts)) for parts in values["author"]] == [_plain(_expected_name(name)) for name in text.authors]
+        assert [_plain(_decoded_name(parts)) for parts in values["author"]] == [
+            _plain(_expected_name(name)) for name in text.authors
+        ]
         assert raw_values["year"] == str(citation.year)
         assert raw_values.get("volume") == citation.volume and raw_values.get("number") == citation.issue
         month = citation.issued.month if citation.issued else None
-        assert raw_values.get("month") == (None if month is None else "janfebmaraprmayjunjulaugsepoctnovdec"[3 * month - 3 : 3 * month])
+        assert raw_values.get("month") == (
+            None if month is None else "janfebmaraprmayjunjulaugsepoctnovdec"[3 * month - 3 : 3 * month]
+        )
         if len(citation.languages) == 2:
             assert raw_values["related"] == raw_entry.key[:-2] + ("en" if lang == "zh" else "zh")
 
@@ -392,6 +438,8 @@ def test_values_are_braced_as_bibtexparsers_enclosing_middleware_braces_them(cit
     from citeexport.writers.bibtex import enclose, entry_fields
 
     ours, theirs = (Entry("article", "k", entry_fields(citation, lang, False)) for _ in range(2))  # type: ignore[arg-type]
-    middleware = AddEnclosingMiddleware(reuse_previous_enclosing=False, enclose_integers=True, default_enclosing="{", allow_inplace_modification=True)
+    middleware = AddEnclosingMiddleware(
+        reuse_previous_enclosing=False, enclose_integers=True, default_enclosing="{", allow_inplace_modification=True
+    )
     middleware.transform_entry(theirs, None)  # type: ignore[arg-type]
     assert [(f.key, f.value) for f in enclose(ours).fields] == [(f.key, f.value) for f in theirs.fields]

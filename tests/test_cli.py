@@ -69,7 +69,9 @@ def test_bad_record_is_reported_in_one_line_others_still_written(tmp_path):
     assert result.returncode == 1
     assert result.stdout.count(b"TY  - JOUR") == 2
     errors = [line for line in result.stderr.decode().splitlines() if line.startswith("error")]
-    assert errors == [f"error: {source}: record 2 (line 59, offset {len(SEED_TEXT) + 1 + broken.index('abc')}), field ArticleExt.columnId: expected a number"]
+    assert errors == [
+        f"error: {source}: record 2 (line 59, offset {len(SEED_TEXT) + 1 + broken.index('abc')}), field ArticleExt.columnId: expected a number"
+    ]
     assert "Traceback" not in result.stderr.decode()
 
 
@@ -154,7 +156,14 @@ def test_encodings_are_detected(tmp_path, encoding):
 
 @pytest.mark.parametrize(
     "args",
-    [["bibtex"], ["ris", "--lang", "en"], ["text", "--numbered"], ["text", "--style", "gb7714-2015-author-date"], ["csl-json"], ["enw"]],
+    [
+        ["bibtex"],
+        ["ris", "--lang", "en"],
+        ["text", "--numbered"],
+        ["text", "--style", "gb7714-2015-author-date"],
+        ["csl-json"],
+        ["enw"],
+    ],
 )
 def test_jobs_two_writes_exactly_what_jobs_one_writes(tmp_path, args):
     """Workers write detached records (keys, numbers given in order by the main process), or send citations back."""

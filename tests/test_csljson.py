@@ -62,13 +62,29 @@ def test_round_trip_seed(seed: Citation) -> None:
 
 
 def test_reader_pages_names_dates_language() -> None:
-    text = json.dumps([
-        {"id": "a", "type": "article-journal", "title": "中文题名", "author": [{"literal": "国家药典委员会"}],
-         "page": "356–363", "issued": {"date-parts": [["2014"]]}},
-        {"id": "b", "title": "Title", "author": [{"family": "Merwe", "non-dropping-particle": "van der", "given": "J"}],
-         "page-first": "e12", "issued": {"raw": "2020-05"}, "status": "online-first",
-         "available-date": {"date-parts": [[2020, 5, 3]]}, "keyword": "a, b; c"},
-    ], ensure_ascii=False)
+    text = json.dumps(
+        [
+            {
+                "id": "a",
+                "type": "article-journal",
+                "title": "中文题名",
+                "author": [{"literal": "国家药典委员会"}],
+                "page": "356–363",
+                "issued": {"date-parts": [["2014"]]},
+            },
+            {
+                "id": "b",
+                "title": "Title",
+                "author": [{"family": "Merwe", "non-dropping-particle": "van der", "given": "J"}],
+                "page-first": "e12",
+                "issued": {"raw": "2020-05"},
+                "status": "online-first",
+                "available-date": {"date-parts": [[2020, 5, 3]]},
+                "keyword": "a, b; c",
+            },
+        ],
+        ensure_ascii=False,
+    )
     zh, en = read(text)
     assert zh.languages == ("zh",) and zh.text("zh").authors == (Name(literal="国家药典委员会"),)
     assert (zh.page_first, zh.page_last, zh.issued) == ("356", "363", DateParts(year=2014))
@@ -101,17 +117,26 @@ def citations(draw: st.DrawFn) -> Citation:
     )
     first = draw(st.one_of(st.none(), st.integers(1, 999)))
     text = LocalizedText(
-        title=draw(st.one_of(words, han)), authors=tuple(draw(st.lists(name, max_size=4))),
-        container_title=draw(st.one_of(st.none(), words, han)), url=draw(st.one_of(st.none(), st.just("https://e.org/1"))),
-        keywords=tuple(draw(st.lists(st.one_of(words, han), max_size=3))), abstract=draw(st.one_of(st.none(), words)),
+        title=draw(st.one_of(words, han)),
+        authors=tuple(draw(st.lists(name, max_size=4))),
+        container_title=draw(st.one_of(st.none(), words, han)),
+        url=draw(st.one_of(st.none(), st.just("https://e.org/1"))),
+        keywords=tuple(draw(st.lists(st.one_of(words, han), max_size=3))),
+        abstract=draw(st.one_of(st.none(), words)),
     )
     return Citation(
         id=draw(st.one_of(st.none(), st.from_regex(r"[0-9]{1,12}", fullmatch=True))),
-        issued=draw(st.one_of(st.none(), st.builds(DateParts, year=st.integers(1000, 2100), month=st.one_of(st.none(), st.integers(1, 12))))),
-        volume=draw(st.one_of(st.none(), words)), issue=draw(st.one_of(st.none(), words)),
+        issued=draw(
+            st.one_of(
+                st.none(), st.builds(DateParts, year=st.integers(1000, 2100), month=st.one_of(st.none(), st.integers(1, 12)))
+            )
+        ),
+        volume=draw(st.one_of(st.none(), words)),
+        issue=draw(st.one_of(st.none(), words)),
         page_first=None if first is None else str(first),
         page_last=None if first is None else draw(st.one_of(st.none(), st.integers(first + 1, first + 50).map(str))),
-        doi=draw(st.one_of(st.none(), st.just("10.1/x"))), issn=draw(st.one_of(st.none(), st.just("0254-1793"))),
+        doi=draw(st.one_of(st.none(), st.just("10.1/x"))),
+        issn=draw(st.one_of(st.none(), st.just("0254-1793"))),
         texts={lang: text},
     )
 

@@ -77,7 +77,9 @@ def test_the_size_cap_cuts_the_same_text(monkeypatch):
 @pytest.mark.parametrize("where", ["before the first record", "in a record", "in a record past the cap", "cut at the end"])
 def test_an_undecodable_byte_is_named_by_its_offset(where, monkeypatch):
     monkeypatch.setattr(dump_chunks, "MAX_RECORD_CHARS", 3000)
-    good = {"before the first record": "页\n", "in a record": SEED_TEXT[:100], "in a record past the cap": SEED_TEXT[:9000]}.get(where, SEED_TEXT)
+    good = {"before the first record": "页\n", "in a record": SEED_TEXT[:100], "in a record past the cap": SEED_TEXT[:9000]}.get(
+        where, SEED_TEXT
+    )
     bad = b"\xe9\xa1" if where == "cut at the end" else b"\xff"
     data = good.encode() + bad + ("" if where == "cut at the end" else "\n" + SEED_TEXT).encode()
     with pytest.raises(InputError) as caught:
@@ -107,7 +109,20 @@ def test_tiny_inputs_byte_by_byte(text, bom):
         assert from_bytes(data, encoding)[0] == expected
 
 
-_PIECES = st.sampled_from([b"\nArticle(", b"Article(id=1, ", b"\n", b"\r\n", b"x", "干".encode(), "干".encode()[:2], b"\xff", b"\xef\xbb\xbf", "😀".encode()])
+_PIECES = st.sampled_from(
+    [
+        b"\nArticle(",
+        b"Article(id=1, ",
+        b"\n",
+        b"\r\n",
+        b"x",
+        "干".encode(),
+        "干".encode()[:2],
+        b"\xff",
+        b"\xef\xbb\xbf",
+        "😀".encode(),
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)

@@ -33,10 +33,23 @@ def both_ways(text: str):
 def hazard_records() -> list[str]:
     """Hand-made records of the reader tests, rebuilt here through their helpers."""
     dump = hazards.SEED_DUMP
-    records = [SEED_TEXT, hazards.en_ext_replace("highlight=null, ", ""), dump.replace("columnId=1241314566538326794", "columnId=abc", 1)]
-    for title in ["Cells, columnId=123 (in vitro), journalTitle=fake", "null models, nullable=true", "Title with Author(id=1, tenantId=2) inside", "x, columnName=y"]:
+    records = [
+        SEED_TEXT,
+        hazards.en_ext_replace("highlight=null, ", ""),
+        dump.replace("columnId=1241314566538326794", "columnId=abc", 1),
+    ]
+    for title in [
+        "Cells, columnId=123 (in vitro), journalTitle=fake",
+        "null models, nullable=true",
+        "Title with Author(id=1, tenantId=2) inside",
+        "x, columnName=y",
+    ]:
         records.append(hazards.en_ext_replace(f"title={hazards.EN_TITLE},", f"title={title},"))
-    records.append(hazards.en_ext_replace("articleAbstract=null,", 'articleAbstract=a, p=0.01; {"c":""} <span data-x="a, b=c">\nArticle(id=1, x) more,'))
+    records.append(
+        hazards.en_ext_replace(
+            "articleAbstract=null,", 'articleAbstract=a, p=0.01; {"c":""} <span data-x="a, b=c">\nArticle(id=1, x) more,'
+        )
+    )
     records.append(dump.replace("funds=null", "funds=[Grant(id=1, name=NSFC (81973287), amount=null)]", 1))
     records.append(dump.replace("keywords=null", "keywords={CN=[干细胞, 质量控制], EN=[stem cell]}", 1))
     records.append(re.sub(r"issue=Issue\{.*?\}, startPage", "issue=null, startPage", dump, count=1, flags=re.S))

@@ -130,22 +130,33 @@ def test_last_field_with_brackets_ends_where_the_parent_accepts():
 
 
 def test_author_without_english_names_uses_the_other_language():
-    dump = SEED_DUMP.replace("stringName=Chun-ming RAO, firstName=Chun-ming, middleName=null, lastName=RAO", "stringName=null, firstName=null, middleName=null, lastName=null")
+    dump = SEED_DUMP.replace(
+        "stringName=Chun-ming RAO, firstName=Chun-ming, middleName=null, lastName=RAO",
+        "stringName=null, firstName=null, middleName=null, lastName=null",
+    )
     citation = read_one(dump)
     assert citation.text("en").authors[0].whole == "饶春明"
 
 
 def test_doi_prefix_dropped_and_article_number_kept():
-    dump = replace_once(SEED_DUMP, "articleNumber=null, orderNo=null, doi=null", "articleNumber=e2024001, orderNo=null, doi=https://doi.org/10.16155/j.0254-1793.2025.01.01")
+    dump = replace_once(
+        SEED_DUMP,
+        "articleNumber=null, orderNo=null, doi=null",
+        "articleNumber=e2024001, orderNo=null, doi=https://doi.org/10.16155/j.0254-1793.2025.01.01",
+    )
     citation = read_one(dump)
     assert citation.doi == "10.16155/j.0254-1793.2025.01.01"
     assert citation.number == "e2024001"
 
 
 def test_online_first_without_issue():
-    dump = re.sub(r"issue=Issue\{.*?\}, startPage=1, endPage=3", "issue=null, startPage=null, endPage=null", SEED_DUMP, count=1, flags=re.S)
+    dump = re.sub(
+        r"issue=Issue\{.*?\}, startPage=1, endPage=3", "issue=null, startPage=null, endPage=null", SEED_DUMP, count=1, flags=re.S
+    )
     dump = dump.replace("pubDate=1738252800000, pubDateStr=2025-01-31", "pubDate=null, pubDateStr=null")
-    dump = dump.replace("onlineFirstDate=null, onlineFirstDateStr=null", "onlineFirstDate=1716220800000, onlineFirstDateStr=2024-05-21")
+    dump = dump.replace(
+        "onlineFirstDate=null, onlineFirstDateStr=null", "onlineFirstDate=1716220800000, onlineFirstDateStr=2024-05-21"
+    )
     citation = read_one(dump)
     assert citation.online_first
     assert citation.issued is not None and citation.issued.iso() == "2024-05-21"
@@ -161,7 +172,9 @@ def test_keyword_objects_and_language_maps():
     citation = read_one(replace_once(SEED_DUMP, "keywords=null", objects))
     assert citation.text("en").keywords == ("stem cell", "quality control")
     assert citation.text("zh").keywords == ("干细胞",)
-    citation = read_one(replace_once(SEED_DUMP, "keywords=null", "keywords={CN=[干细胞, 质量控制], EN=[stem cell, quality control]}"))
+    citation = read_one(
+        replace_once(SEED_DUMP, "keywords=null", "keywords={CN=[干细胞, 质量控制], EN=[stem cell, quality control]}")
+    )
     assert citation.text("zh").keywords == ("干细胞", "质量控制")
     assert citation.text("en").keywords == ("stem cell", "quality control")
 
@@ -213,7 +226,9 @@ def test_schema_drift_is_an_error_not_a_silent_swallow():
 
 
 def test_unknown_field_after_a_typed_field_parses_with_a_warning():
-    citation_records = read_all(en_ext_replace("columnId=1241314566538326794, ", "columnId=1241314566538326794, newField=Some, text, "))
+    citation_records = read_all(
+        en_ext_replace("columnId=1241314566538326794, ", "columnId=1241314566538326794, newField=Some, text, ")
+    )
     assert citation_records[0].ok
     assert citation_records[0].citation.text("en").title == EN_TITLE
     assert any("newField" in w for w in citation_records[0].warnings)
@@ -240,7 +255,10 @@ def test_no_ext_at_all_is_an_error():
     ],
 )
 def test_string_name_only_english_names(string_name, expected):
-    dump = SEED_DUMP.replace("stringName=Chun-ming RAO, firstName=Chun-ming, middleName=null, lastName=RAO", f"stringName={string_name}, firstName=null, middleName=null, lastName=null")
+    dump = SEED_DUMP.replace(
+        "stringName=Chun-ming RAO, firstName=Chun-ming, middleName=null, lastName=RAO",
+        f"stringName={string_name}, firstName=null, middleName=null, lastName=null",
+    )
     assert read_one(dump).text("en").authors[0] == expected
 
 

@@ -53,8 +53,18 @@ def test_field_names_in_order_equal_the_seeds() -> None:
 
 @pytest.mark.parametrize(
     ("cls", "count"),
-    [("Article", 62), ("Issue", 27), ("IssueExt", 9), ("ArticleExt", 40), ("Author", 21), ("AuthorExt", 22),
-     ("Journal", 87), ("JournalExt", 31), ("Website", 32), ("WebsiteProps", 11)],
+    [
+        ("Article", 62),
+        ("Issue", 27),
+        ("IssueExt", 9),
+        ("ArticleExt", 40),
+        ("Author", 21),
+        ("AuthorExt", 22),
+        ("Journal", 87),
+        ("JournalExt", 31),
+        ("Website", 32),
+        ("WebsiteProps", 11),
+    ],
 )  # Journal: the notes say 83, the seed prints 87 (test_field_names_in_order_equal_the_seeds proves the list)
 def test_class_field_counts(cls: str, count: int) -> None:
     assert len(CLASS_FIELDS[cls]) == count
@@ -128,7 +138,9 @@ def test_keywords_are_article_keyword_objects() -> None:
         texts={"zh": LocalizedText(keywords=("干细胞", "质量, 控制")), "en": LocalizedText(keywords=("stem cell",))},
     )
     dump = render_dump(citation)
-    found = re.findall(r"ArticleKeyword\(id=\d+, tenantId=\d+, journalId=\d+, articleId=9, language=(\w+), keyword=(.*?), orderNo=(\d+)\)", dump)
+    found = re.findall(
+        r"ArticleKeyword\(id=\d+, tenantId=\d+, journalId=\d+, articleId=9, language=(\w+), keyword=(.*?), orderNo=(\d+)\)", dump
+    )
     assert found == [("CN", "干细胞", "0"), ("CN", "质量, 控制", "1"), ("EN", "stem cell", "0")]
 
 
@@ -175,7 +187,7 @@ def test_generator_covers_the_hard_cases() -> None:
     assert any(c.doi is None for c in citations) and any(c.online_first and c.issue is None for c in citations)
     assert any(c.number and not c.page_first for c in citations)
     abstracts = [t.abstract for c in citations for t in c.texts.values() if t.abstract]
-    for needle in ("null", "<span", "{\"lr\"", "$T_{\\max}$", "=", "[0, 1)", "\n", "\U0001f600"):
+    for needle in ("null", "<span", '{"lr"', "$T_{\\max}$", "=", "[0, 1)", "\n", "\U0001f600"):
         assert any(needle in a for a in abstracts), needle
     names = [n for c in citations for t in c.texts.values() for n in t.authors]
     assert any(n.is_cjk for n in names) and any(n.literal for n in names)
@@ -238,12 +250,61 @@ def test_generated_corpus_reads_back() -> None:
 
 # Values: tokens that stress the dump's grammar, joined at random.
 _TOKENS = [
-    "a", "Z", "0", "9", " ", ", ", "=", "(", ")", "[", "]", "{", "}", "'", '"', "<i>", "</i>", "&amp;", "&", "%", "$", "#",
-    "_", "~", "^", "\\", "null", "，", "（", "）", "＝", "【", "】", "饶", "春", "明", "é", "\U0001f600", "\n", "==",
-    "Article(", "id=1", ", title=", "ext={EN=", '{"copyright":""}', "-", "/", ":", ";", "?",
+    "a",
+    "Z",
+    "0",
+    "9",
+    " ",
+    ", ",
+    "=",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    "'",
+    '"',
+    "<i>",
+    "</i>",
+    "&amp;",
+    "&",
+    "%",
+    "$",
+    "#",
+    "_",
+    "~",
+    "^",
+    "\\",
+    "null",
+    "，",
+    "（",
+    "）",
+    "＝",
+    "【",
+    "】",
+    "饶",
+    "春",
+    "明",
+    "é",
+    "\U0001f600",
+    "\n",
+    "==",
+    "Article(",
+    "id=1",
+    ", title=",
+    "ext={EN=",
+    '{"copyright":""}',
+    "-",
+    "/",
+    ":",
+    ";",
+    "?",
 ]
-_TEXT = st.lists(st.sampled_from(_TOKENS), min_size=1, max_size=12).map("".join).filter(
-    lambda s: clean_text(s) is not None and clean_text(s) != "null"
+_TEXT = (
+    st.lists(st.sampled_from(_TOKENS), min_size=1, max_size=12)
+    .map("".join)
+    .filter(lambda s: clean_text(s) is not None and clean_text(s) != "null")
 )
 _OPTIONAL = st.none() | _TEXT
 _LATIN = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-'. ", min_size=1, max_size=12).filter(

@@ -69,7 +69,21 @@ def read_bytes(data: bytes, encoding: str | None = None) -> list:
         ("干".encode("gbk") + "干细胞".encode() * 10, "utf-8"),  # one GBK character pasted into UTF-8
         ("干细胞".encode("gbk") * 20 + "干细胞".encode() * 3, "gb18030"),
     ],
-    ids=["utf8-bom", "utf16le-bom", "utf16be-bom", "utf32-bom", "utf8", "utf8-cut-char", "gbk-mostly-ascii", "gbk-page", "latin1", "cp1252", "utf8-stray-bytes", "utf8-some-gbk", "gbk-some-utf8"],
+    ids=[
+        "utf8-bom",
+        "utf16le-bom",
+        "utf16be-bom",
+        "utf32-bom",
+        "utf8",
+        "utf8-cut-char",
+        "gbk-mostly-ascii",
+        "gbk-page",
+        "latin1",
+        "cp1252",
+        "utf8-stray-bytes",
+        "utf8-some-gbk",
+        "gbk-some-utf8",
+    ],
 )
 def test_detection(data: bytes, expected: str | None) -> None:
     detected = detect_encoding(data)
@@ -131,12 +145,21 @@ def test_cli_names_the_offset_in_one_line_without_traceback(tmp_path) -> None:
     data = _gbk_after_ascii_head()
     source.write_bytes(data)
     first_bad = next(i for i, byte in enumerate(data) if byte >= 0x80)
-    result = subprocess.run([sys.executable, "-m", "citeexport", "ris", "--from", "dump", str(source)], capture_output=True, timeout=120, env={**os.environ, "COLUMNS": "300"})
+    result = subprocess.run(
+        [sys.executable, "-m", "citeexport", "ris", "--from", "dump", str(source)],
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "COLUMNS": "300"},
+    )
     assert result.returncode == 2
     errors = [line for line in result.stderr.decode().splitlines() if line.startswith("error")]
     assert len(errors) == 1 and f"offset {first_bad}: cannot decode as utf-8 at byte {first_bad}" in errors[0], result.stderr
     assert b"Traceback" not in result.stderr
-    forced = subprocess.run([sys.executable, "-m", "citeexport", "ris", "--from", "dump", "--encoding", "gbk", str(source)], capture_output=True, timeout=120)
+    forced = subprocess.run(
+        [sys.executable, "-m", "citeexport", "ris", "--from", "dump", "--encoding", "gbk", str(source)],
+        capture_output=True,
+        timeout=120,
+    )
     assert forced.returncode == 0 and "饶春明".encode() in forced.stdout
 
 

@@ -65,13 +65,46 @@ def read_all(fmt: str, text: str) -> list[Record]:
 
 # -- random input, every reader -------------------------------------------------------------------
 
-_STRUCTURE = st.sampled_from(["Article(", "Article(id=1, ", ", ", "=", "(", ")", "[", "]", "{", "}", "'", "null", "\n", "\r\n", '"', ":", "x"])
+_STRUCTURE = st.sampled_from(
+    ["Article(", "Article(id=1, ", ", ", "=", "(", ")", "[", "]", "{", "}", "'", "null", "\n", "\r\n", '"', ":", "x"]
+)
 #: Record and tag starters of the tagged and BibTeX formats, so their readers get past "no record here".
 _TAGGED = st.sampled_from(
-    ["TY  - JOUR\n", "ER  - \n", "AU  - ", "TI  - ", "PY  - ", "%0 Journal Article\n", "%A ", "%T ", "%D ", "RT Journal Article\n", "A1 ", "T1 ", "YR ",
-     "@article{", "@string{", "@comment{", "@preamble{", "title = {", "author = ", "year = ", " and ", "#", "\\", "\n\n", "干", "\ufeff", "\x00"]
+    [
+        "TY  - JOUR\n",
+        "ER  - \n",
+        "AU  - ",
+        "TI  - ",
+        "PY  - ",
+        "%0 Journal Article\n",
+        "%A ",
+        "%T ",
+        "%D ",
+        "RT Journal Article\n",
+        "A1 ",
+        "T1 ",
+        "YR ",
+        "@article{",
+        "@string{",
+        "@comment{",
+        "@preamble{",
+        "title = {",
+        "author = ",
+        "year = ",
+        " and ",
+        "#",
+        "\\",
+        "\n\n",
+        "干",
+        "\ufeff",
+        "\x00",
+    ]
 )
-_TEXTISH = st.one_of(st.text(max_size=400), st.lists(_STRUCTURE, max_size=120).map("".join), st.lists(_TAGGED | _STRUCTURE | st.text(max_size=8), max_size=120).map("".join))
+_TEXTISH = st.one_of(
+    st.text(max_size=400),
+    st.lists(_STRUCTURE, max_size=120).map("".join),
+    st.lists(_TAGGED | _STRUCTURE | st.text(max_size=8), max_size=120).map("".join),
+)
 
 
 @pytest.mark.parametrize("fmt", sorted(readers()))
@@ -95,7 +128,12 @@ def test_random_bytes_through_decoding_give_typed_errors_only(fmt: str, data: by
 
 _JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=5) | st.dictionaries(st.sampled_from(["id", "type", "title", "author", "issued", "family", "date-parts", "x"]), children, max_size=5),
+    lambda children: (
+        st.lists(children, max_size=5)
+        | st.dictionaries(
+            st.sampled_from(["id", "type", "title", "author", "issued", "family", "date-parts", "x"]), children, max_size=5
+        )
+    ),
     max_leaves=30,
 )
 
@@ -127,7 +165,11 @@ def mutated_dumps(draw: st.DrawFn) -> str:
     """The seed's dump line with 1–4 mutations of the kinds a broken export shows."""
     text = SEED_DUMP
     for _ in range(draw(st.integers(1, 4))):
-        kind = draw(st.sampled_from(["truncate", "delete-bracket", "duplicate-bracket", "cut-value", "swap-fields", "insert", "duplicate-span"]))
+        kind = draw(
+            st.sampled_from(
+                ["truncate", "delete-bracket", "duplicate-bracket", "cut-value", "swap-fields", "insert", "duplicate-span"]
+            )
+        )
         if len(text) < 2:
             break
         at = draw(st.integers(0, len(text) - 1))
@@ -149,7 +191,14 @@ def mutated_dumps(draw: st.DrawFn) -> str:
             fields[i], fields[i + 1] = fields[i + 1], fields[i]
             text = ", ".join(fields)
         elif kind == "insert":
-            text = text[:at] + draw(_STRUCTURE | st.sampled_from([", title=", ", columnId=", "Author(", ", CN=", "}, authors=", "\nArticle(id=2, "])) + text[at:]
+            text = (
+                text[:at]
+                + draw(
+                    _STRUCTURE
+                    | st.sampled_from([", title=", ", columnId=", "Author(", ", CN=", "}, authors=", "\nArticle(id=2, "])
+                )
+                + text[at:]
+            )
         else:
             end = min(len(text), at + draw(st.integers(1, 300)))
             text = text[:end] + text[at:end] + text[end:]
@@ -220,7 +269,10 @@ FAMILIES: list[tuple[str, Callable[[int], str]]] = [
     ("unclosed unknown object", lambda n: _in_keywords("Foo(" + "a=1, " * n)),
     ("unclosed map", lambda n: _in_keywords("{" + "A=1, " * n)),
     ("unclosed list of objects", lambda n: _in_keywords("[" + "Foo(a=1), " * n)),
-    ("closers in a last field", lambda n: SEED_DUMP.replace("authorsList=Chun-ming RAO, Lin PANG)", "authorsList=" + "a), " * n + ")", 1)),
+    (
+        "closers in a last field",
+        lambda n: SEED_DUMP.replace("authorsList=Chun-ming RAO, Lin PANG)", "authorsList=" + "a), " * n + ")", 1),
+    ),
     ("quote separators in Issue", lambda n: SEED_DUMP.replace("volume='45'", "volume='45" + "', x='" * n, 1)),
     ("truncated, then field repeats", lambda n: SEED_DUMP[: SEED_DUMP.index("keywords=")] + "keywords=Foo(" + "a=1, " * n),
 ]

@@ -235,7 +235,29 @@ def test_the_bibtex_check_catches_a_live_command() -> None:
 
 
 _TOKENS = st.sampled_from(
-    [*PAYLOADS.values(), "\n", "\r\n", "{", "}", "\\", "%", "@", "#", "~", "^", "$", "&", "_", "ER  - ", "%0 ", "RT ", "TY  - ", "a", " ", "干"]
+    [
+        *PAYLOADS.values(),
+        "\n",
+        "\r\n",
+        "{",
+        "}",
+        "\\",
+        "%",
+        "@",
+        "#",
+        "~",
+        "^",
+        "$",
+        "&",
+        "_",
+        "ER  - ",
+        "%0 ",
+        "RT ",
+        "TY  - ",
+        "a",
+        " ",
+        "干",
+    ]
 )
 
 

@@ -38,8 +38,6 @@ def stock_decode(latex: str) -> str:
     return STOCK._transform_python_value_string(latex)[0]
 
 
-
-
 def bibtex_balanced(value: str) -> bool:
     """BibTeX's and btparse's rule: every brace counts, escaped or not."""
     return braces_balance(value)
@@ -153,7 +151,11 @@ def test_a_title_is_never_braced_whole() -> None:
         ("https://x.org/路径é", False, "https://x.org/路径é"),
         ("https://x.org/é", True, "https://x.org/%C3%A9"),
         ("https://x.org/100% sure?q=%7e", False, "https://x.org/100%25%20sure?q=%7e"),
-        ("10.1002/(SICI)1097-4636(199706)35:4<425::AID-JBM2>3.0.CO;2-M", False, "10.1002/(SICI)1097-4636(199706)35:4<425::AID-JBM2>3.0.CO;2-M"),
+        (
+            "10.1002/(SICI)1097-4636(199706)35:4<425::AID-JBM2>3.0.CO;2-M",
+            False,
+            "10.1002/(SICI)1097-4636(199706)35:4<425::AID-JBM2>3.0.CO;2-M",
+        ),
     ],
 )
 def test_safe_url(url: str, ascii: bool, expected: str) -> None:
@@ -188,7 +190,12 @@ def test_decoding_the_output_gives_the_text_back(text: str, ascii: bool, protect
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from([*"ab {}<>/i&;#123xA\\", "<i>", "</i>", "<sub>", "</b>", "&amp;", "&#125;", "&#123;"]), max_size=30).map("".join), st.booleans())
+@given(
+    st.lists(
+        st.sampled_from([*"ab {}<>/i&;#123xA\\", "<i>", "</i>", "<sub>", "</b>", "&amp;", "&#125;", "&#123;"]), max_size=30
+    ).map("".join),
+    st.booleans(),
+)
 def test_output_braces_balance_for_bibtex_and_bibtexparser(text: str, protect_case: bool) -> None:
     latex = to_latex(text, protect_case=protect_case)
     assert bibtex_balanced(latex), latex

@@ -7,7 +7,28 @@ from hypothesis import strategies as st
 
 from citeexport.oneline import _DROP, _FOLD, _SPECIAL, one_line
 
-_TRICKY = st.sampled_from(["\n", "\r\n", "\t", "\x85", "\u2028", "\u2029", "\x0b", "\x00", "\x1b", "\ufeff", "\ufffe", "\u00a0", "\u3000", "\u200b", "\ud800", "a", "饶", " "])
+_TRICKY = st.sampled_from(
+    [
+        "\n",
+        "\r\n",
+        "\t",
+        "\x85",
+        "\u2028",
+        "\u2029",
+        "\x0b",
+        "\x00",
+        "\x1b",
+        "\ufeff",
+        "\ufffe",
+        "\u00a0",
+        "\u3000",
+        "\u200b",
+        "\ud800",
+        "a",
+        "饶",
+        " ",
+    ]
+)
 
 
 def _by_the_regexes(value: str) -> str:

@@ -41,7 +41,9 @@ def refs(tmp_path: Path) -> Path:
 def test_ris_from_bib(refs: Path) -> None:
     done = run("ris", "refs.bib", cwd=refs)
     assert done.returncode == 0, done.stderr.decode()
-    assert done.stdout.decode() == write("ris", *(r.citation for r in get_reader("bibtex")().read(split_lines((refs / "refs.bib").read_text()))))
+    assert done.stdout.decode() == write(
+        "ris", *(r.citation for r in get_reader("bibtex")().read(split_lines((refs / "refs.bib").read_text())))
+    )
     assert done.stdout.decode().count("TY  - JOUR") == 4
 
 
@@ -49,7 +51,9 @@ def test_bibtex_from_ris(refs: Path) -> None:
     done = run("bibtex", "refs.ris", cwd=refs)
     assert done.returncode == 0, done.stderr.decode()
     out = done.stdout.decode()
-    assert out.count("@article{") == 4 and "author = {饶春明 and 庞琳}" in out and "author = {RAO, Chun-ming and PANG, Lin}" in out
+    assert (
+        out.count("@article{") == 4 and "author = {饶春明 and 庞琳}" in out and "author = {RAO, Chun-ming and PANG, Lin}" in out
+    )
     assert "eid = {e2024017}" in out
 
 
@@ -133,7 +137,11 @@ def test_a_percent_after_a_digit_is_not_a_glued_tag() -> None:
 def test_a_bad_record_fails_alone() -> None:
     text = "TY  - JOUR\nTI  - A\nPY  - soon\nER  - \nTY  - JOUR\nTI  - B\nPY  - 2020\nER  - \n"
     first, second = RisReader().read(split_lines(text), "x.ris")
-    assert first.error is not None and str(first.error).startswith("x.ris: record 1 (line 1, offset 0)") and "soon" in str(first.error)
+    assert (
+        first.error is not None
+        and str(first.error).startswith("x.ris: record 1 (line 1, offset 0)")
+        and "soon" in str(first.error)
+    )
     assert second.citation is not None and second.citation.year == 2020
 
 

@@ -95,12 +95,18 @@ def test_cnki_enw_keywords_url_and_doi_without_space() -> None:
     first, second = read_file("cnki.enw")
     zh = first.citation.texts["zh"]  # type: ignore[union-attr]
     assert zh.keywords == ("小麦", "抗旱", "转基因") and _warned(first, "3 keywords in one %K line")
-    assert zh.url == "https://link.cnki.net/doi/10.19904/j.cnki.cn14-1160/s.2023.17.004" and _warned(first, "space after the URL scheme")
+    assert zh.url == "https://link.cnki.net/doi/10.19904/j.cnki.cn14-1160/s.2023.17.004" and _warned(
+        first, "space after the URL scheme"
+    )
     assert first.citation.doi == "10.19904/j.cnki.cn14-1160/s.2023.17.004"  # type: ignore[union-attr]  # %R10.… with no space
     assert first.citation.issn == "1005-2690"  # type: ignore[union-attr]
     assert _warned(first, "not read: %+, %W")
     en = second.citation.texts["en"]  # type: ignore[union-attr]
-    assert en.authors == (Name(family="Smith", given="John"), Name(literal="World Health Organization"), Name(family="van der Berg", given="Anna"))
+    assert en.authors == (
+        Name(family="Smith", given="John"),
+        Name(literal="World Health Organization"),
+        Name(family="van der Berg", given="Anna"),
+    )
     assert second.citation.issued == DateParts(year=2021, month=3, day=3)  # type: ignore[union-attr]  # %8 March 3 + %D
 
 
@@ -136,7 +142,11 @@ def test_magtech_bibtex_comma_joined_authors_full_width_key_and_numpages() -> No
     first, second = read_file("magtech.bib")
     zh = first.citation.texts["zh"]  # type: ignore[union-attr]
     assert [n.whole for n in zh.authors] == ["罗浩", "何超", "陈彪", "路颜萍", "张欣", "张利"]
-    assert _warned(first, "6 names joined by commas") and _warned(first, "citation key") and _warned(first, "publisher is the journal")
+    assert (
+        _warned(first, "6 names joined by commas")
+        and _warned(first, "citation key")
+        and _warned(first, "publisher is the journal")
+    )
     assert zh.keywords == ("拉普拉斯小波卷积核", "双向门控循环单元", "标签平滑", "故障诊断", "少量样本")  # ; and ；
     assert (first.citation.page_first, first.citation.page_last, first.citation.number) == ("41", "49", None)  # type: ignore[union-attr]
     assert [n.whole for n in second.citation.texts["zh"].authors] == ["何贤敏", "李茂西", "何彦青"]  # type: ignore[union-attr]  # ASCII commas

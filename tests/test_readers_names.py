@@ -69,7 +69,10 @@ _WORD = st.text("abcdefghijklmnopqrstuvwxyzéüø", min_size=1, max_size=8).map(
 
 
 @settings(max_examples=200, deadline=None)
-@given(family=st.lists(_WORD, min_size=1, max_size=2).map(" ".join), given_names=st.lists(_WORD, min_size=1, max_size=3).map(" ".join))
+@given(
+    family=st.lists(_WORD, min_size=1, max_size=2).map(" ".join),
+    given_names=st.lists(_WORD, min_size=1, max_size=3).map(" ".join),
+)
 def test_inverted_form_reads_back(family: str, given_names: str) -> None:
     """``Name.inverted``, what every writer prints, parses back to the same family and given names."""
     name = Name(family=family, given=given_names)

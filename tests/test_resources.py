@@ -79,7 +79,16 @@ def test_memory_is_flat_from_5_to_50_mb(tmp_path: Path, inputs: dict[str, Path],
 def test_one_huge_record_costs_a_bounded_multiple_of_its_size(tmp_path: Path, inputs: dict[str, Path]) -> None:
     value = "长 x, y=" * (10 * MB // 9)  # 10 MB of UTF-8, full of separators
     huge = tmp_path / "huge.txt"
-    huge.write_text(SEED_TEXT + "\n" + SEED_DUMP.replace("articleAbstract=null", f"articleAbstract={value}", 1) + "\n" + SEED_PAGE + "\n" + SEED_TEXT, encoding="utf-8")
+    huge.write_text(
+        SEED_TEXT
+        + "\n"
+        + SEED_DUMP.replace("articleAbstract=null", f"articleAbstract={value}", 1)
+        + "\n"
+        + SEED_PAGE
+        + "\n"
+        + SEED_TEXT,
+        encoding="utf-8",
+    )
     baseline, _ = peak_rss_kb(tmp_path, "ris", "-q", "--from", "dump", "--jobs", "1", str(inputs["5"]))
     peak, result = peak_rss_kb(tmp_path, "ris", "--from", "dump", "--jobs", "1", str(huge))
     assert result.returncode == 0, result.stderr.decode()

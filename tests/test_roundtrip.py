@@ -137,7 +137,11 @@ _TAGGED = {
 #: What each format carries, field by field (absent: lost by the writer or not in the format).
 CARRIES: dict[str, dict[str, str]] = {
     "bibtex": {
-        **{field: mode.replace("one line", "one line, spaces squeezed") for field, mode in _TAGGED.items() if field != "container_title_short"},
+        **{
+            field: mode.replace("one line", "one line, spaces squeezed")
+            for field, mode in _TAGGED.items()
+            if field != "container_title_short"
+        },
         "authors": "family/given, organisations marked",
         "keywords": "split at , ; ， ；",
         "number": "yes",
@@ -161,7 +165,10 @@ def _weaker(first: str, second: str) -> str:
     for order in WEAKER:
         if first in order and second in order:
             return max(first, second, key=order.index)
-    assert first == second or {first, second} <= {"yes", "first and last page", "in the page slot when there are no pages"}, (first, second)
+    assert first == second or {first, second} <= {"yes", "first and last page", "in the page slot when there are no pages"}, (
+        first,
+        second,
+    )
     return first if first != "yes" else second
 
 
@@ -179,7 +186,9 @@ def carried_by(*formats: str) -> dict[str, str]:
 
 def project(citation: Citation, lang: Lang, carried: dict[str, str]) -> dict[str, Any]:
     """``citation`` in ``lang`` reduced to what ``carried`` keeps."""
-    out = {field: MODES[mode](FIELDS[field](citation, lang)) for field, mode in carried.items() if field not in ("pages", "number")}
+    out = {
+        field: MODES[mode](FIELDS[field](citation, lang)) for field, mode in carried.items() if field not in ("pages", "number")
+    }
     first, last = FIELDS["pages"](citation, lang)
     if carried.get("number") == "in the page slot when there are no pages":
         first = first or (citation.number if not last else None)
@@ -225,7 +234,9 @@ _WESTERN = st.builds(
     family=st.sampled_from(["van Beethoven", "de la Fontaine", "King, Jr.", "O'Neil", "Müller-Lüdenscheidt", "von Neumann"]),
     given=st.sampled_from(["Ludwig", "Jean", "Martin Luther", "Anna-Maria", "J. R."]),
 )
-_ORGANISATIONS = st.builds(Name, literal=st.sampled_from(["World Health Organization", "IEEE Computer Society", "Cochrane Group"]))
+_ORGANISATIONS = st.builds(
+    Name, literal=st.sampled_from(["World Health Organization", "IEEE Computer Society", "Cochrane Group"])
+)
 
 
 def _no_ligatures(text: str | None) -> str | None:
@@ -262,7 +273,9 @@ def models(draw: st.DrawFn) -> Citation:
             update={
                 "title": (text.title or "") + " " + " ".join(specials),
                 "authors": tuple({n.whole: n for n in (*text.authors, *extra_names)}.values()),
-                "container_title_short": draw(st.one_of(st.none(), st.sampled_from(["Acta Pharm Sin", "药学学报", "J. Phys. A"]))),
+                "container_title_short": draw(
+                    st.one_of(st.none(), st.sampled_from(["Acta Pharm Sin", "药学学报", "J. Phys. A"]))
+                ),
             }
         )
     number = draw(st.one_of(st.none(), st.from_regex(r"e[0-9]{3,7}", fullmatch=True)))
@@ -283,7 +296,9 @@ def test_model_to_format_to_model_keeps_what_the_format_carries(fmt: str, citati
     carried = carried_by(fmt)
     back = convert(fmt, [citation])
     assert [c.languages for c in back] == [(lang,) for lang in citation.languages]
-    assert [project(c, c.languages[0], carried) for c in back] == [project(citation, lang, carried) for lang in citation.languages]
+    assert [project(c, c.languages[0], carried) for c in back] == [
+        project(citation, lang, carried) for lang in citation.languages
+    ]
 
 
 PAIRS = [(a, b) for a, b in product(FORMATS, FORMATS) if a != b]
@@ -295,7 +310,9 @@ PAIRS = [(a, b) for a, b in product(FORMATS, FORMATS) if a != b]
 def test_model_to_a_to_b_keeps_what_both_carry(first: str, second: str, citation: Citation) -> None:
     carried = carried_by(first, second)
     back = convert(second, convert(first, [citation]))
-    assert [project(c, c.languages[0], carried) for c in back] == [project(citation, lang, carried) for lang in citation.languages]
+    assert [project(c, c.languages[0], carried) for c in back] == [
+        project(citation, lang, carried) for lang in citation.languages
+    ]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -303,7 +320,9 @@ def test_many_records_in_one_input_come_back_in_order(fmt: str) -> None:
     items = [seed_citation(), rich_citation(), seed_citation(), rich_citation()]
     back = convert(fmt, items)
     carried = carried_by(fmt)
-    assert [project(c, c.languages[0], carried) for c in back] == [project(i, lang, carried) for i in items for lang in i.languages]
+    assert [project(c, c.languages[0], carried) for c in back] == [
+        project(i, lang, carried) for i in items for lang in i.languages
+    ]
 
 
 def test_readme_has_the_table_of_what_each_format_carries() -> None:

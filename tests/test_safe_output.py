@@ -32,7 +32,7 @@ def assert_safe(name: str, extension: str) -> None:
     stem = name[: -len(extension) - 1]
     assert name.endswith("." + extension)
     assert stem and not stem.startswith((".", "-")) and not stem.endswith(".")
-    assert all(ch not in name for ch in "/\\\x00:*?\"<>|") and not any(ch.isspace() for ch in name)
+    assert all(ch not in name for ch in '/\\\x00:*?"<>|') and not any(ch.isspace() for ch in name)
     assert stem.split(".")[0].lower() not in RESERVED
     assert len(name.encode("utf-8")) <= MAX_STEM_BYTES + len(extension) + 1
     assert unicodedata.is_normalized("NFKC", name)

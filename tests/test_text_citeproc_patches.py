@@ -80,6 +80,3 @@ class resolve_fake_root:
 
     def get_option(self, name: str) -> str:
         return self.range_format
-
-
-

@@ -28,7 +28,9 @@ def western_names(draw: st.DrawFn) -> Name:
     return Name(family=family, given=given or None)
 
 
-chinese_names = st.builds(lambda f, g: Name(family=f, given=g), st.text(HAN, min_size=1, max_size=1), st.text(HAN, min_size=1, max_size=2))
+chinese_names = st.builds(
+    lambda f, g: Name(family=f, given=g), st.text(HAN, min_size=1, max_size=1), st.text(HAN, min_size=1, max_size=2)
+)
 corporate = st.builds(lambda words: Name(literal=" ".join(words).title() + " Inc."), st.lists(LATIN_WORD, min_size=1, max_size=3))
 names = st.one_of(western_names(), chinese_names, corporate)
 optional_number = st.one_of(st.none(), st.integers(1, 999).map(str))
@@ -50,14 +52,18 @@ def citations(draw: st.DrawFn) -> Citation:
     text = LocalizedText(
         title=draw(title_text),
         authors=tuple(draw(st.lists(names, max_size=6))),
-        container_title=draw(st.one_of(st.text(HAN, min_size=1, max_size=8), st.lists(LATIN_WORD, min_size=1, max_size=4).map(" ".join))),
+        container_title=draw(
+            st.one_of(st.text(HAN, min_size=1, max_size=8), st.lists(LATIN_WORD, min_size=1, max_size=4).map(" ".join))
+        ),
         url=draw(st.one_of(st.none(), st.just("https://example.org/a/1"), st.just("https://doi.org/10.1000/xyz"))),
     )
     lang = draw(st.sampled_from(["zh", "en"]))
     return Citation(
         id="x",
         issued=DateParts(year=year) if draw(st.booleans()) or not online_first else None,
-        available_date=DateParts(year=year, month=draw(st.integers(1, 12)), day=draw(st.integers(1, 28))) if online_first else None,
+        available_date=DateParts(year=year, month=draw(st.integers(1, 12)), day=draw(st.integers(1, 28)))
+        if online_first
+        else None,
         online_first=online_first,
         volume=draw(optional_number),
         issue=draw(st.one_of(optional_number, st.just("增刊1"), st.just("1/2"))),
@@ -70,7 +76,9 @@ def citations(draw: st.DrawFn) -> Citation:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(citation=citations(), accessed=st.one_of(st.none(), st.just(dt.date(2024, 2, 29))), suffix=st.one_of(st.none(), st.just("b")))
+@given(
+    citation=citations(), accessed=st.one_of(st.none(), st.just(dt.date(2024, 2, 29))), suffix=st.one_of(st.none(), st.just("b"))
+)
 def test_fast_path_equals_citeproc(citation: Citation, accessed: dt.date | None, suffix: str | None) -> None:
     lang = citation.languages[0]
     for name in GBT_PROFILES:

@@ -28,7 +28,12 @@ def run(citations: list[Citation], **options: object) -> str:
 
 
 def article(lang: str, authors: list[Name], title: str, year: int, journal: str = "J", volume: str = "1") -> Citation:
-    return Citation(issued=DateParts(year=year), volume=volume, page_first="1", texts={lang: LocalizedText(title=title, authors=tuple(authors), container_title=journal)})
+    return Citation(
+        issued=DateParts(year=year),
+        volume=volume,
+        page_first="1",
+        texts={lang: LocalizedText(title=title, authors=tuple(authors), container_title=journal)},
+    )
 
 
 def test_registered() -> None:
@@ -80,14 +85,28 @@ def test_author_date_year_suffixes_kennedy() -> None:
     # GB/T 7714-2015 §10.2.3 examples: the same authors in the same year get 1975a / 1975b.
     authors = [Name(family="Kennedy", given="W J"), Name(family="Garrison", given="R E")]
     chalks = Citation(
-        issued=DateParts(year=1975), volume="22", page_first="311",
-        texts={"en": LocalizedText(authors=tuple(authors), container_title="Sedimentology",
-                                   title="Morphology and genesis of nodular chalks and hardgrounds in the Upper Cretaceous of southern England")},
+        issued=DateParts(year=1975),
+        volume="22",
+        page_first="311",
+        texts={
+            "en": LocalizedText(
+                authors=tuple(authors),
+                container_title="Sedimentology",
+                title="Morphology and genesis of nodular chalks and hardgrounds in the Upper Cretaceous of southern England",
+            )
+        },
     )
     phosphates = Citation(
-        issued=DateParts(year=1975), volume="8", page_first="339",
-        texts={"en": LocalizedText(authors=tuple(authors), container_title="Lethaia",
-                                   title="Morphology and genesis of nodular phosphates in the Cenomanian Glauconitic Marl of south-east England")},
+        issued=DateParts(year=1975),
+        volume="8",
+        page_first="339",
+        texts={
+            "en": LocalizedText(
+                authors=tuple(authors),
+                container_title="Lethaia",
+                title="Morphology and genesis of nodular phosphates in the Cenomanian Glauconitic Marl of south-east England",
+            )
+        },
     )
     assert run([chalks, phosphates], style="gb7714-2015-author-date").splitlines() == [
         "KENNEDY W J, GARRISON R E, 1975a. Morphology and genesis of nodular chalks and hardgrounds in the Upper Cretaceous "

@@ -10,7 +10,7 @@ import datetime as dt
 import signal
 import sys
 from enum import StrEnum
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -67,31 +67,60 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = None,  # noqa: UP045
+    version: Annotated[
+        bool | None, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = None,
 ) -> None:
     """citeexport: journal article records in, citations out."""
 
 
-InputsArg = Annotated[list[str], typer.Argument(help="Input files or folders; - for stdin.", show_default=False, metavar="FILE...")]
-OutputOpt = Annotated[Optional[str], typer.Option("-o", "--output", help="Write to this file (atomically) instead of stdout.")]  # noqa: UP045
-LangOpt = Annotated[Lang, typer.Option("--lang", help="Language of the records to write: zh, en, or both (each article in every language it has).")]
-FromOpt = Annotated[Optional[str], typer.Option("--from", help="Input format (default: by extension, then by content).")]  # noqa: UP045
+InputsArg = Annotated[
+    list[str], typer.Argument(help="Input files or folders; - for stdin.", show_default=False, metavar="FILE...")
+]
+OutputOpt = Annotated[str | None, typer.Option("-o", "--output", help="Write to this file (atomically) instead of stdout.")]
+LangOpt = Annotated[
+    Lang,
+    typer.Option("--lang", help="Language of the records to write: zh, en, or both (each article in every language it has)."),
+]
+FromOpt = Annotated[str | None, typer.Option("--from", help="Input format (default: by extension, then by content).")]
 AsciiOpt = Annotated[bool, typer.Option("--ascii", help="BibTeX: LaTeX-encoded ASCII instead of UTF-8.")]
-StyleOpt = Annotated[str, typer.Option("--style", help="Text: gb7714-2015 (default), gb7714-2015-author-date, gb7714-2025, gb7714-2025-author-date, or a CSL file.")]
+StyleOpt = Annotated[
+    str,
+    typer.Option(
+        "--style",
+        help="Text: gb7714-2015 (default), gb7714-2015-author-date, gb7714-2025, gb7714-2025-author-date, or a CSL file.",
+    ),
+]
 NumberedOpt = Annotated[bool, typer.Option("--numbered", help="Text: number the references [1], [2], …")]
-AccessedOpt = Annotated[Optional[dt.datetime], typer.Option("--accessed", formats=["%Y-%m-%d"], help="Text: cite as online with this access date (YYYY-MM-DD).")]  # noqa: UP045
-EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", help="Input encoding (default: detect; UTF-8, UTF-16 with BOM, GB18030 …).")]  # noqa: UP045
+AccessedOpt = Annotated[
+    dt.datetime | None,
+    typer.Option("--accessed", formats=["%Y-%m-%d"], help="Text: cite as online with this access date (YYYY-MM-DD)."),
+]
+EncodingOpt = Annotated[
+    str | None, typer.Option("--encoding", help="Input encoding (default: detect; UTF-8, UTF-16 with BOM, GB18030 …).")
+]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Treat tolerated input defects as errors.")]
 OnErrorOpt = Annotated[OnError, typer.Option("--on-error", help="skip: report a bad record and go on; stop: end at the first.")]
-OutDirOpt = Annotated[Optional[str], typer.Option("--out-dir", help="Write one file per input (or per record with --split record) into this folder.")]  # noqa: UP045
+OutDirOpt = Annotated[
+    str | None,
+    typer.Option("--out-dir", help="Write one file per input (or per record with --split record) into this folder."),
+]
 SplitOpt = Annotated[Split, typer.Option("--split", help="With --out-dir: one output file per input file or per record.")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite existing output files.")]
 RecursiveOpt = Annotated[bool, typer.Option("-r", "--recursive", help="Read folders recursively.")]
 GlobOpt = Annotated[str, typer.Option("--glob", help="With folders: only files matching this pattern.")]
 QuietOpt = Annotated[bool, typer.Option("-q", "--quiet", help="No warnings and no summary on stderr (errors still shown).")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")]
-JobsOpt = Annotated[Optional[int], typer.Option("-j", "--jobs", min=1, help="Worker processes for dump inputs (default: all cores for inputs over 8 MB, else 1).")]  # noqa: UP045
-ProgressOpt = Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: on a terminal, for large inputs).")]  # noqa: UP045
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "-j", "--jobs", min=1, help="Worker processes for dump inputs (default: all cores for inputs over 8 MB, else 1)."
+    ),
+]
+ProgressOpt = Annotated[
+    bool | None,
+    typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: on a terminal, for large inputs)."),
+]
 
 
 def _execute(job: Job, quiet: bool, debug: bool) -> None:

@@ -193,9 +193,7 @@ class _Context:
 def _authors_by_position(citation: Citation) -> list[dict[Lang, Name]]:
     """Article.authors holds one Author per person with a name per language: pair by position."""
     count = max((len(text.authors) for text in citation.texts.values()), default=0)
-    return [
-        {lang: text.authors[i] for lang, text in citation.texts.items() if i < len(text.authors)} for i in range(count)
-    ]
+    return [{lang: text.authors[i] for lang, text in citation.texts.items() if i < len(text.authors)} for i in range(count)]
 
 
 def author_ext_names(name: Name) -> dict[str, Value]:
@@ -241,7 +239,14 @@ def _keywords(ctx: _Context) -> Raw | None:
     items = [
         lombok_object(
             "ArticleKeyword",
-            {"id": ctx.next_id(), **ctx.common(), "articleId": ctx.article_id, "language": PLATFORM_KEYS[lang], "keyword": word, "orderNo": order},
+            {
+                "id": ctx.next_id(),
+                **ctx.common(),
+                "articleId": ctx.article_id,
+                "language": PLATFORM_KEYS[lang],
+                "keyword": word,
+                "orderNo": order,
+            },
         )
         for lang in ("zh", "en")
         for order, word in enumerate(ctx.citation.text(lang).keywords)

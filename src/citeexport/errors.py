@@ -42,7 +42,10 @@ class CiteexportError(Exception):
     def __str__(self) -> str:
         where: list[str] = []
         if self.record is not None:
-            position = [f"line {self.line}" if self.line is not None else "", f"offset {self.offset}" if self.offset is not None else ""]
+            position = [
+                f"line {self.line}" if self.line is not None else "",
+                f"offset {self.offset}" if self.offset is not None else "",
+            ]
             detail = ", ".join(p for p in position if p)
             where.append(f"record {self.record}" + (f" ({detail})" if detail else ""))
         elif self.line is not None:

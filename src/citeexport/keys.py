@@ -23,7 +23,47 @@ from .model import Citation, Name, has_cjk
 
 #: English words never used as the title word.
 STOP_WORDS = frozenset(
-    ["a", "an", "the", "of", "on", "in", "into", "for", "and", "or", "nor", "but", "to", "with", "without", "at", "by", "from", "as", "about", "over", "under", "between", "among", "via", "vs", "versus", "is", "are", "was", "were", "be", "been", "its", "their", "this", "that", "these", "those"]
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "on",
+        "in",
+        "into",
+        "for",
+        "and",
+        "or",
+        "nor",
+        "but",
+        "to",
+        "with",
+        "without",
+        "at",
+        "by",
+        "from",
+        "as",
+        "about",
+        "over",
+        "under",
+        "between",
+        "among",
+        "via",
+        "vs",
+        "versus",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "its",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+    ]
 )
 
 #: Chinese function words never used as the title word.

@@ -114,6 +114,7 @@ def _accented_latin_letters() -> dict[str, str]:
 #: Everything ``--ascii`` encodes beyond :data:`TEXT_ESCAPES`.
 ASCII_ENCODINGS: dict[str, str] = {**_accented_latin_letters(), **LETTER_COMMANDS, **ASCII_PUNCTUATION}
 
+
 class Escaper:
     """One precomputed escaping table, applied by a regex that stops only at the characters it maps.
 

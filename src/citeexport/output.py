@@ -57,7 +57,9 @@ class AtomicOutput:
     removed on failure or interruption.
     """
 
-    def __init__(self, path: str | Path | None, *, force: bool = False, inputs: tuple[str, ...] = (), root: Path | None = None) -> None:
+    def __init__(
+        self, path: str | Path | None, *, force: bool = False, inputs: tuple[str, ...] = (), root: Path | None = None
+    ) -> None:
         self.path = Path(path) if path is not None else None
         self._file: TextIO | None = None
         self._temp: str | None = None

@@ -176,7 +176,9 @@ class _RangeChunks:
             count += 1
             yield chunk
         self.own, self.line, self.offset = count, own_part.line - 1, own_part.offset
-        context = EncodedSplitter(self.encoding, self.path, at_start=False, byte=self.own_end, line=own_part.line, offset=own_part.offset)
+        context = EncodedSplitter(
+            self.encoding, self.path, at_start=False, byte=self.own_end, line=own_part.line, offset=own_part.offset
+        )
         yield from islice(context.chunks(iter(lambda: self.handle.read(_SEARCH_BLOCK), b"")), CONTEXT_CHUNKS)
 
     def _own_blocks(self) -> Iterator[bytes]:
@@ -187,7 +189,9 @@ class _RangeChunks:
             yield block
 
 
-def _read_range(path: str, encoding: str, batch: Batch, skip: int, options: ReadOptions, source: str, spec: WriteSpec = None) -> RangeResult:
+def _read_range(
+    path: str, encoding: str, batch: Batch, skip: int, options: ReadOptions, source: str, spec: WriteSpec = None
+) -> RangeResult:
     """Records starting in the batch's own chunks (from chunk ``skip``), with relative lines and offsets."""
     gc.disable()  # a batch's objects are acyclic and freed by reference counting; collections only cost
     try:
@@ -196,7 +200,9 @@ def _read_range(path: str, encoding: str, batch: Batch, skip: int, options: Read
         gc.enable()
 
 
-def _read_range_unsafe(path: str, encoding: str, batch: Batch, skip: int, options: ReadOptions, source: str, spec: WriteSpec) -> RangeResult:
+def _read_range_unsafe(
+    path: str, encoding: str, batch: Batch, skip: int, options: ReadOptions, source: str, spec: WriteSpec
+) -> RangeResult:
     """Records are read, mapped and written one at a time, as the serial reader does: a range's
     records are never all held at once (that made workers 15 % slower than one process)."""
     start, own_end = batch

@@ -79,7 +79,12 @@ def _records(job: Job, report: Report, writers: dict[str, Writer]) -> Iterator[t
 
 
 def _records_of(
-    job: Job, report: Report, path: str, advance: Callable[[int, int, Callable[[], int]], None], done: int, writers: dict[str, Writer]
+    job: Job,
+    report: Report,
+    path: str,
+    advance: Callable[[int, int, Callable[[], int]], None],
+    done: int,
+    writers: dict[str, Writer],
 ) -> Iterator[tuple[str, Record]]:
     try:
         opened = open_input(path, fmt=job.from_format, encoding=job.read_options.encoding)
@@ -89,7 +94,9 @@ def _records_of(
         if jobs > 1 and supports_parallel(opened.reader):
             detach = job.split != "record" and all(writer.can_detach() for writer in writers.values())
             spec = (tuple(writer.name for writer in writers.values()), job.write_options) if detach else None
-            records, range_position = parallel_records(path, opened.encoding, opened.lines, opened.name, job.read_options, jobs, spec)
+            records, range_position = parallel_records(
+                path, opened.encoding, opened.lines, opened.name, job.read_options, jobs, spec
+            )
             position = range_position or position
         else:
             records = opened.read(job.read_options)
@@ -211,7 +218,9 @@ def _run_out_dir(job: Job, report: Report, writers: dict[str, Writer]) -> None:
                 stack = ExitStack()
                 current_name = name
                 for fmt, writer in writers.items():
-                    out = stack.enter_context(AtomicOutput(target(Path(name).stem, writer), force=job.force, inputs=inputs, root=root))
+                    out = stack.enter_context(
+                        AtomicOutput(target(Path(name).stem, writer), force=job.force, inputs=inputs, root=root)
+                    )
                     out.write(writer.start())
                     outs[fmt] = out
             ok = True

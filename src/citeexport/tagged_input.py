@@ -84,7 +84,11 @@ def tagged_records(lines: Iterable[str], dialect: Dialect) -> Iterator[TaggedRec
     record: TaggedRecord | None = None
     for number, offset, text in _physical_lines(lines):
         match = dialect.tag_line.match(text)
-        if match is not None and match.group("tag") != match.group("tag").upper() and not dialect.knows(match.group("tag").upper()):
+        if (
+            match is not None
+            and match.group("tag") != match.group("tag").upper()
+            and not dialect.knows(match.group("tag").upper())
+        ):
             match = None  # "in this study …": a lower-case word, not a lower-case tag
         if match is None:
             if not text.strip():
@@ -342,7 +346,9 @@ def citation_from_values(values: Mapping[Field, list[str]], dialect: Dialect, pa
     lang = record_language(single(values, "language", warnings), title, warnings)
     text = LocalizedText(
         title=title,
-        authors=names_from_lines(values.get("author", []), tag_of(dialect, "author"), warnings, corporate_comma=dialect.corporate_comma),
+        authors=names_from_lines(
+            values.get("author", []), tag_of(dialect, "author"), warnings, corporate_comma=dialect.corporate_comma
+        ),
         container_title=parsed.journal,
         container_title_short=single(values, "journal_abbreviation", warnings),
         abstract=" ".join(dict.fromkeys(values.get("abstract", []))) or None,  # AB and N2 often repeat each other
@@ -375,7 +381,9 @@ def read_records(
         except ValidationError as exc:
             error = exc.errors()[0]
             where = ".".join(str(part) for part in error["loc"])
-            record.error = ParseError(error["msg"], file=source, record=number, field=where or None, line=tagged.line, offset=tagged.offset)
+            record.error = ParseError(
+                error["msg"], file=source, record=number, field=where or None, line=tagged.line, offset=tagged.offset
+            )
         except ValueError as exc:
             record.error = ParseError(str(exc), file=source, record=number, line=tagged.line, offset=tagged.offset)
         yield finish_record(record, strict)
@@ -399,6 +407,10 @@ def finish_record(record: Record, strict: bool) -> Record:
     if strict and record.warnings and record.error is None:
         record.citation = None
         record.error = ParseError(
-            "; ".join(record.warnings) + " (--strict)", file=record.source, record=record.number, line=record.line, offset=record.offset
+            "; ".join(record.warnings) + " (--strict)",
+            file=record.source,
+            record=record.number,
+            line=record.line,
+            offset=record.offset,
         )
     return record

@@ -33,7 +33,7 @@ _rendering_literal: ContextVar[bool] = ContextVar("_rendering_literal", default=
 
 def expand_last_page(first: str, last: str) -> str:
     """``356``, ``63`` -> ``363``: the last page written in full (2015 §7.2 i uses full ranges)."""
-    if last.isdigit() and first.isdigit() and len(last) < len(first) and int(first[-len(last):]) <= int(last):
+    if last.isdigit() and first.isdigit() and len(last) < len(first) and int(first[-len(last) :]) <= int(last):
         return first[: len(first) - len(last)] + last
     return last
 

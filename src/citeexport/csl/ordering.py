@@ -35,7 +35,9 @@ class Entry:
         names = self.citation.text(self.lang).authors
         if not names:  # 佚名 / Anon sorts by title, as an anonymous work has no other heading
             return (sort_text(self.citation.text(self.lang).title or ""),)
-        return tuple(sort_text(name.whole if name.is_cjk or name.literal else f"{name.family} {name.given or ''}") for name in names)
+        return tuple(
+            sort_text(name.whole if name.is_cjk or name.literal else f"{name.family} {name.given or ''}") for name in names
+        )
 
     def sort_key(self) -> tuple[object, ...]:
         year = self.citation.year or 0
@@ -43,7 +45,11 @@ class Entry:
 
     def same_heading(self, other: Entry) -> bool:
         """Same authors and year: the case for a year suffix."""
-        return self.is_chinese == other.is_chinese and self.author_key == other.author_key and self.citation.year == other.citation.year
+        return (
+            self.is_chinese == other.is_chinese
+            and self.author_key == other.author_key
+            and self.citation.year == other.citation.year
+        )
 
 
 @lru_cache(maxsize=1 << 16)  # pypinyin costs ~70 µs a call; authors recur across a list

@@ -96,7 +96,9 @@ ACCENTS: dict[str, str] = {command: combining for combining, command in ACCENT_C
 #: Markup commands -> the HTML element the model holds (inverse of the writer's table; ``\\emph`` too).
 MARKUP: dict[str, str] = {command.lstrip("\\"): element for element, command in reversed(HTML_COMMANDS.items())} | {"emph": "i"}
 #: Commands whose argument is kept as text.
-TRANSPARENT = frozenset({"url", "text", "textrm", "textnormal", "textup", "textmd", "mbox", "hbox", "mathrm", "NoCaseChange", "protect"})
+TRANSPARENT = frozenset(
+    {"url", "text", "textrm", "textnormal", "textup", "textmd", "mbox", "hbox", "mathrm", "NoCaseChange", "protect"}
+)
 #: Ligatures of LaTeX's text fonts.
 LIGATURES: dict[str, str] = {"---": "—", "--": "–", "``": "“", "''": "”", "~": "\u00a0"}
 

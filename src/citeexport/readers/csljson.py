@@ -45,7 +45,9 @@ def parse_date(value: Any, field: str) -> DateParts | None:
     parts = value.get("date-parts")
     if parts and parts[0]:
         numbers = [int(part) for part in parts[0][:3]]
-        return DateParts(year=numbers[0], month=numbers[1] if len(numbers) > 1 else None, day=numbers[2] if len(numbers) > 2 else None)
+        return DateParts(
+            year=numbers[0], month=numbers[1] if len(numbers) > 1 else None, day=numbers[2] if len(numbers) > 2 else None
+        )
     raw = str(value.get("raw") or value.get("literal") or "")
     match = re.match(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", raw)
     if match:

@@ -153,7 +153,11 @@ class DumpReader(Reader):
                 yield 1, (self._failed(failure, source, first) if looks_like_record else None)
 
     def read_batch(
-        self, chunks: Iterable[Chunk], own: int | Callable[[], int | None], source: str, finish: Callable[[Record], Record] | None = None
+        self,
+        chunks: Iterable[Chunk],
+        own: int | Callable[[], int | None],
+        source: str,
+        finish: Callable[[Record], Record] | None = None,
     ) -> tuple[list[Record], int]:
         """Records starting in the first ``own`` chunks (the rest is context a record may run into).
 
@@ -164,6 +168,7 @@ class DumpReader(Reader):
         Returns the records, unnumbered, and how many context chunks the last one used.
         For ``--jobs``: batches are read in other processes, then numbered in order.
         """
+
         def limit() -> int | None:
             return own() if callable(own) else own
 

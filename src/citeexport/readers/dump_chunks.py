@@ -71,7 +71,22 @@ class _Piece:
     decoded as it comes instead, keeping only the first ``MAX_RECORD_CHARS`` characters.
     """
 
-    __slots__ = ("byte", "chars", "codec", "cut", "decoder", "encoding", "errors", "keeps", "kept", "kept_chars", "lines", "segments", "size", "source")
+    __slots__ = (
+        "byte",
+        "chars",
+        "codec",
+        "cut",
+        "decoder",
+        "encoding",
+        "errors",
+        "keeps",
+        "kept",
+        "kept_chars",
+        "lines",
+        "segments",
+        "size",
+        "source",
+    )
 
     def __init__(self, codec: str, errors: str, encoding: str, source: str, byte: int, keeps: bool) -> None:
         self.codec, self.errors, self.encoding, self.source, self.byte, self.keeps = codec, errors, encoding, source, byte, keeps
@@ -138,7 +153,15 @@ class EncodedSplitter:
     """
 
     def __init__(
-        self, encoding: str, source: str = "<input>", *, at_start: bool = True, byte: int = 0, line: int = 1, offset: int = 0, errors: str = "strict"
+        self,
+        encoding: str,
+        source: str = "<input>",
+        *,
+        at_start: bool = True,
+        byte: int = 0,
+        line: int = 1,
+        offset: int = 0,
+        errors: str = "strict",
     ) -> None:
         name = codecs.lookup(encoding).name
         if name not in BYTE_SAFE_ENCODINGS:

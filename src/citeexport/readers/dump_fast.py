@@ -35,11 +35,30 @@ _BARE = r"(?:null|-?\d+(?:\.\d+)?|true|false)"
 
 #: The element class the fast path accepts in each open (``*``) slot; other slots take
 #: only ``null`` or ``[]`` (anything else goes to the careful parser).
-_OPEN_SLOT_CLASSES = {("Article", "keywords"): "ArticleKeyword", ("Article", "funds"): "ArticleFund", ("Article", "refs"): "ArticleRef"}
+_OPEN_SLOT_CLASSES = {
+    ("Article", "keywords"): "ArticleKeyword",
+    ("Article", "funds"): "ArticleFund",
+    ("Article", "refs"): "ArticleRef",
+}
 
 #: The fields citations use, per class (what the mapping reads).
 WANTED: dict[str, tuple[str, ...]] = {
-    "Article": ["id", "articleNumber", "doi", "pubDate", "pubDateStr", "onlineFirstDate", "onlineFirstDateStr", "startPage", "endPage", "detailUrlCn", "detailUrlEn", "pdfUrlCn", "pdfUrlEn", "reference"],
+    "Article": [
+        "id",
+        "articleNumber",
+        "doi",
+        "pubDate",
+        "pubDateStr",
+        "onlineFirstDate",
+        "onlineFirstDateStr",
+        "startPage",
+        "endPage",
+        "detailUrlCn",
+        "detailUrlEn",
+        "pdfUrlCn",
+        "pdfUrlEn",
+        "reference",
+    ],
     "Issue": ("year", "volume", "issue"),
     "Journal": ("nameCn", "nameEn", "issn", "eissn", "cn"),
     "ArticleExt": ("title", "journalTitle", "articleAbstract", "authorsList"),
@@ -48,7 +67,14 @@ WANTED: dict[str, tuple[str, ...]] = {
     "ArticleKeyword": ("language", "keyword", "orderNo"),
 }
 #: Structured fields whose span is captured and parsed again with the element pattern.
-_SPANS = {("Article", "issue"), ("Article", "ext"), ("Article", "authors"), ("Article", "keywords"), ("Article", "journal"), ("Author", "ext")}
+_SPANS = {
+    ("Article", "issue"),
+    ("Article", "ext"),
+    ("Article", "authors"),
+    ("Article", "keywords"),
+    ("Article", "journal"),
+    ("Author", "ext"),
+}
 
 
 def _alternatives(strings: tuple[str, ...]) -> str:

@@ -142,7 +142,10 @@ def _ordered_authors(article: Obj) -> list[Obj]:
 
 #: Per language: the platform keys of its names, and the other language's key.
 _NAME_KEYS: dict[Lang, tuple[tuple[str, ...], str]] = {
-    lang: (tuple(k for k, v in PLATFORM_LANGUAGES.items() if v == lang), next(k for k, v in PLATFORM_LANGUAGES.items() if v != lang))
+    lang: (
+        tuple(k for k, v in PLATFORM_LANGUAGES.items() if v == lang),
+        next(k for k, v in PLATFORM_LANGUAGES.items() if v != lang),
+    )
     for lang in ("zh", "en")
 }
 

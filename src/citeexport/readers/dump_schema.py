@@ -23,7 +23,46 @@ from __future__ import annotations
 # Fields that hold numbers (ids, epoch milliseconds, flags).  Typed fields make a wrong
 # split fail at once, which is what resolves most ambiguities.
 _NUMERIC = frozenset(
-    ["id", "tenantId", "journalId", "issueId", "articleId", "authorId", "siteId", "columnId", "orderNo", "pdfFileSize", "onlineType", "articleFormat", "receivedDate", "revisedDate", "acceptedDate", "onlineDate", "pubDate", "doiRegisterDate", "onlineIssueDate", "onlineJustAcceptDate", "onlineFirstDate", "createTime", "updateTime", "createdTime", "updatedTime", "status", "dead", "correspondingAuthor", "authorType", "beforeIssueId", "nextIssueId", "issueComplete", "articleOrder", "issueType", "delFlag", "oaType", "type", "tplId"]
+    [
+        "id",
+        "tenantId",
+        "journalId",
+        "issueId",
+        "articleId",
+        "authorId",
+        "siteId",
+        "columnId",
+        "orderNo",
+        "pdfFileSize",
+        "onlineType",
+        "articleFormat",
+        "receivedDate",
+        "revisedDate",
+        "acceptedDate",
+        "onlineDate",
+        "pubDate",
+        "doiRegisterDate",
+        "onlineIssueDate",
+        "onlineJustAcceptDate",
+        "onlineFirstDate",
+        "createTime",
+        "updateTime",
+        "createdTime",
+        "updatedTime",
+        "status",
+        "dead",
+        "correspondingAuthor",
+        "authorType",
+        "beforeIssueId",
+        "nextIssueId",
+        "issueComplete",
+        "articleOrder",
+        "issueType",
+        "delFlag",
+        "oaType",
+        "type",
+        "tplId",
+    ]
 )
 _BOOLEAN = frozenset({"collectionFlag", "collectFlag"})
 

@@ -174,7 +174,9 @@ class LombokParser:
                 if any(self.s.startswith(f, end) for f in follow):
                     return _resolve(obj, self.s), end
         except _Budget:
-            raise LombokSyntaxError("too ambiguous or broken to read within the work limit", self._far_pos, self._far_field) from None
+            raise LombokSyntaxError(
+                "too ambiguous or broken to read within the work limit", self._far_pos, self._far_field
+            ) from None
         except RecursionError:  # pragma: no cover - guarded by MAX_DEPTH
             raise LombokSyntaxError("nested too deeply", self._far_pos, self._far_field) from None
         raise LombokSyntaxError(self._far_message, max(self._far_pos, 0), self._far_field)
@@ -451,7 +453,9 @@ class LombokParser:
         if not structured:
             yield from self._text(pos, until, None, 0)
 
-    def _text(self, pos: int, until: tuple[str, ...], fields: Fields | None, index: int, where: str | None = None) -> Alternatives:
+    def _text(
+        self, pos: int, until: tuple[str, ...], fields: Fields | None, index: int, where: str | None = None
+    ) -> Alternatives:
         """Free text: ends before the earliest ``until``; later ends on backtracking (rule 2)."""
         drift = None
         if fields is not None and index + 3 < len(fields):

@@ -49,7 +49,9 @@ from ..registry import register_writer
 from .base import Writer
 
 #: Bare BibTeX month macros, by month number.
-MONTH_MACROS: dict[int, str] = dict(enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1))
+MONTH_MACROS: dict[int, str] = dict(
+    enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
+)
 
 #: ``language`` and ``langid`` values per model language.
 LANGUAGE_CODES: dict[Lang, str] = {"zh": "zh", "en": "en"}

@@ -68,14 +68,16 @@ class TextWriter(Writer):
 
     def render(self, entry: Entry) -> str:
         """One reference, always on one line (no value can break it or smuggle controls in)."""
-        return one_line(render_reference(
-            self.style,
-            entry.citation,
-            entry.lang,
-            accessed=self.options.accessed,
-            year_suffix=entry.year_suffix,
-            engine=self.engine,
-        ))
+        return one_line(
+            render_reference(
+                self.style,
+                entry.citation,
+                entry.lang,
+                accessed=self.options.accessed,
+                year_suffix=entry.year_suffix,
+                engine=self.engine,
+            )
+        )
 
     def _lines(self, entries: list[Entry]) -> str:
         return self._numbered([self.render(entry) for entry in entries])
