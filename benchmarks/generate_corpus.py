@@ -24,8 +24,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from citeexport.dumpgen import SITE_ROOT, render_record
 from citeexport.model import Citation, DateParts, Lang, LocalizedText, Name
+
+# The record generator is a test helper (tests/support), not part of the package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from support.dumpgen import SITE_ROOT, render_record
 
 # -- vocabulary ------------------------------------------------------------------------------
 

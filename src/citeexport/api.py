@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from .errors import CiteexportError
+from .formats.base import Record
 from .inputs import open_input, split_lines
 from .model import Citation
 from .options import ReadOptions, WriteOptions
-from .readers.base import Record
 from .registry import get_reader, get_writer
 
 

@@ -3,8 +3,8 @@
 Decoding: a BOM decides (UTF-8, UTF-16, UTF-32); else UTF-8 when the head decodes as UTF-8;
 else charset-normalizer's best guess on the head (GB18030 for Chinese platforms' GBK files);
 ``--encoding`` overrides.  Lines are streamed with their line ends kept (CR LF survives); a
-reader that finds its records in the bytes (the dump reader, ``Reader.reads_bytes``) is given raw
-blocks instead when the encoding allows it (:func:`citeexport.readers.dump_chunks.byte_safe`).
+reader that reads an input its own way (:class:`~citeexport.formats.base.InputReading`) may take
+the decoded text in blocks of whole lines, or the raw bytes, instead.
 """
 
 from __future__ import annotations
@@ -19,9 +19,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .errors import InputError
+from .formats.base import InputReading, Reader, Record
 from .options import ReadOptions
-from .readers.base import Reader, Record
-from .readers.dump_chunks import byte_safe
 from .registry import detect_reader, get_reader
 
 HEAD_BYTES = 64 * 1024
@@ -38,21 +37,24 @@ _BOMS = (
 
 @dataclass
 class OpenedInput:
-    """A decoded input: its name for messages, its reader, and its lines."""
+    """A decoded input: its name for messages, its reader, and its text (a
+    :class:`~citeexport.formats.base.Source`).  The views share one stream: one of them is read."""
 
     name: str
+    path: str  # as given, ``-`` for stdin
     reader: type[Reader]
     encoding: str
-    lines: Iterator[str]  # the text in pieces ending at line ends (lines, or blocks of lines: Reader.line_blocks)
+    lines: Iterator[str]  # the text line by line, line ends kept
+    line_blocks: Iterator[str]  # the text in pieces of whole lines
     position: Callable[[], int] = lambda: 0  # bytes consumed so far (for progress)
-    #: The raw bytes, for a reader that finds its records in them (Reader.reads_bytes); None to read ``lines``.
+    #: The raw bytes, for a reader that reads them itself (InputReading); None: the text only.
     blocks: Iterator[bytes] | None = None
 
     def read(self, options: ReadOptions | None = None) -> Iterator[Record]:
-        """The records of this input, read from its bytes when the reader can, else from its lines."""
+        """The records of this input: read the reader's own way when it has one, else line by line."""
         reader = self.reader(options)
-        if self.blocks is not None:
-            return reader.read_encoded(self.blocks, self.encoding, self.name)
+        if isinstance(reader, InputReading):
+            return reader.read_input(self)
         return reader.read(self.lines, self.name)
 
 
@@ -208,9 +210,9 @@ def open_input(path: str, *, fmt: str | None = None, encoding: str | None = None
     head_text = head.decode(chosen, errors="replace").lstrip("\ufeff")
     reader = get_reader(fmt) if fmt else detect_reader(None if path == "-" else path, head_text)
 
-    def lines() -> Iterator[str]:
+    def lines(blocks: bool) -> Iterator[str]:
         try:
-            yield from _decoded_lines(buffered, chosen, name, blocks=reader.line_blocks)
+            yield from _decoded_lines(buffered, chosen, name, blocks=blocks)
         finally:
             if path != "-":
                 buffered.close()
@@ -230,8 +232,16 @@ def open_input(path: str, *, fmt: str | None = None, encoding: str | None = None
         except (OSError, ValueError):
             return 0
 
-    raw_blocks = blocks() if reader.reads_bytes and byte_safe(chosen) else None
-    return OpenedInput(name=name, reader=reader, encoding=chosen, lines=lines(), position=position, blocks=raw_blocks)
+    return OpenedInput(
+        name=name,
+        path=path,
+        reader=reader,
+        encoding=chosen,
+        lines=lines(blocks=False),
+        line_blocks=lines(blocks=True),
+        position=position,
+        blocks=blocks(),
+    )
 
 
 def expand_inputs(paths: Iterable[str], *, recursive: bool = False, pattern: str = "*") -> Iterator[str]:

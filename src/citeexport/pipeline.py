@@ -16,15 +16,13 @@ from pathlib import Path
 from typing import Literal, TextIO
 
 from .errors import CiteexportError, OutputError
+from .formats.base import DetachedWriting, ParallelReading, Record, Writer, WrittenRecord
 from .inputs import expand_inputs, open_input
 from .options import ReadOptions, WriteOptions
 from .output import AtomicOutput, safe_filename
-from .parallel import parallel_records, supports_parallel
 from .progress import progress_bar
-from .readers.base import Record
 from .registry import get_writer
 from .report import Report
-from .writers.base import Writer
 
 
 @dataclass
@@ -91,12 +89,16 @@ def _records_of(
         report.counts(opened.name)  # listed in the summary even with no records
         jobs = _jobs_for(job, path)
         position = opened.position
-        if jobs > 1 and supports_parallel(opened.reader):
-            detach = job.split != "record" and all(writer.can_detach() for writer in writers.values())
-            spec = (tuple(writer.name for writer in writers.values()), job.write_options) if detach else None
-            records, range_position = parallel_records(
-                path, opened.encoding, opened.lines, opened.name, job.read_options, jobs, spec
+        if jobs > 1 and issubclass(opened.reader, ParallelReading):
+            # Workers write the records too when every writer can (no --split record: a record's
+            # citation names its file).
+            detach = job.split != "record" and all(
+                isinstance(writer, DetachedWriting) and writer.can_detach() for writer in writers.values()
             )
+            writing = (tuple(type(writer) for writer in writers.values()), job.write_options) if detach else None
+            reader = opened.reader(job.read_options)
+            assert isinstance(reader, ParallelReading)
+            records, range_position = reader.read_parallel(opened, jobs, writing)
             position = range_position or position
         else:
             records = opened.read(job.read_options)
@@ -154,8 +156,12 @@ def _accept(job: Job, report: Report, name: str, record: Record) -> bool:
 
 def _write_record(report: Report, name: str, record: Record, writer: Writer, out: TextIO, job: Job) -> bool:
     try:
-        # with --jobs the workers may have written the record already
-        text = writer.attach(record.written[writer.name]) if record.written is not None else writer.write(record.citation)  # type: ignore[arg-type]
+        if isinstance(record, WrittenRecord):  # with --jobs the workers may have written the record already
+            assert isinstance(writer, DetachedWriting)
+            text = writer.attach(record.written[writer.name])
+        else:
+            assert record.citation is not None
+            text = writer.write(record.citation)
     except CiteexportError as error:
         report.error(error.located(file=name, record=record.number, line=record.line))
         report.counts(name).failed += 1

@@ -1,75 +1,62 @@
-"""Readers and writers by format name.
+"""Readers and writers by format name: one table, name → the module that holds the format.
 
-A format module registers its class with :func:`register_reader` or
-:func:`register_writer` (as a class decorator); :data:`FORMAT_MODULES` lists the
-modules to import.  Adding a format is one new module plus one line here.
+A format module says what it offers with ``READER`` and/or ``WRITER`` (its classes); the
+table's order is the order readers are asked to recognise an input.  Adding a format is its
+module plus one line here.  A listed module that does not import, or offers neither, or
+names itself differently, is an error at the first use of the registry, never a format that
+silently goes missing.
 """
 
 from __future__ import annotations
 
 import importlib
 from pathlib import PurePath
-from typing import TypeVar
 
 from .errors import UnknownFormatError
-from .readers.base import Reader
-from .writers.base import Writer
+from .formats.base import Reader, Writer
 
-#: Modules that register formats when imported (readers first, then writers).
-FORMAT_MODULES: tuple[str, ...] = (
-    "citeexport.readers.dump",
-    "citeexport.readers.bibtex",
-    "citeexport.readers.ris",
-    "citeexport.readers.enw",
-    "citeexport.readers.refworks",
-    "citeexport.readers.csljson",
-    "citeexport.writers.bibtex",
-    "citeexport.writers.ris",
-    "citeexport.writers.enw",
-    "citeexport.writers.refworks",
-    "citeexport.writers.csljson",
-    "citeexport.writers.text",
-)
+#: Format name -> module (readers are tried for detection in this order).
+FORMATS: dict[str, str] = {
+    "dump": "citeexport.formats.dump",
+    "bibtex": "citeexport.formats.bibtex",
+    "ris": "citeexport.formats.tagged.ris",
+    "enw": "citeexport.formats.tagged.enw",
+    "refworks": "citeexport.formats.tagged.refworks",
+    "csl-json": "citeexport.formats.csljson",
+    "text": "citeexport.formats.text",
+}
 
 _READERS: dict[str, type[Reader]] = {}
 _WRITERS: dict[str, type[Writer]] = {}
-_ALIASES: dict[str, str] = {}
-_loaded = False
-
-R = TypeVar("R", bound=type[Reader])
-W = TypeVar("W", bound=type[Writer])
 
 
-def register_reader(cls: R) -> R:
-    _READERS[cls.name] = cls
-    return cls
-
-
-def register_writer(cls: W) -> W:
-    _WRITERS[cls.name] = cls
-    return cls
-
-
-def register_alias(alias: str, name: str) -> None:
-    _ALIASES[alias] = name
+class RegistryError(RuntimeError):
+    """A listed format module is broken: a bug in citeexport, not a user error."""
 
 
 def _load() -> None:
-    global _loaded
-    if _loaded:
+    if _READERS or _WRITERS:
         return
-    _loaded = True
-    for module in FORMAT_MODULES:
+    readers: dict[str, type[Reader]] = {}
+    writers: dict[str, type[Writer]] = {}
+    for name, module_name in FORMATS.items():
         try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:  # a format module not written yet
-            if exc.name != module:
-                raise
-
-
-def _canonical(name: str) -> str:
-    name = name.lower()
-    return _ALIASES.get(name, name)
+            module = importlib.import_module(module_name)
+        except ImportError as exc:
+            raise RegistryError(f"format {name!r}: module {module_name} does not import: {exc}") from exc
+        reader, writer = getattr(module, "READER", None), getattr(module, "WRITER", None)
+        if reader is None and writer is None:
+            raise RegistryError(f"format {name!r}: module {module_name} has neither READER nor WRITER")
+        for cls, base, table in ((reader, Reader, readers), (writer, Writer, writers)):
+            if cls is None:
+                continue
+            if not (isinstance(cls, type) and issubclass(cls, base)):
+                raise RegistryError(f"format {name!r}: {module_name} gives {cls!r}, not a {base.__name__}")
+            if cls.name != name:
+                raise RegistryError(f"format {name!r}: {module_name} gives {cls.__name__} named {cls.name!r}")
+            table[name] = cls
+    _READERS.update(readers)
+    _WRITERS.update(writers)
 
 
 def readers() -> dict[str, type[Reader]]:
@@ -85,7 +72,7 @@ def writers() -> dict[str, type[Writer]]:
 def get_reader(name: str) -> type[Reader]:
     _load()
     try:
-        return _READERS[_canonical(name)]
+        return _READERS[name.lower()]
     except KeyError:
         raise UnknownFormatError(f"no reader for format {name!r}; known: {', '.join(sorted(_READERS))}") from None
 
@@ -93,7 +80,7 @@ def get_reader(name: str) -> type[Reader]:
 def get_writer(name: str) -> type[Writer]:
     _load()
     try:
-        return _WRITERS[_canonical(name)]
+        return _WRITERS[name.lower()]
     except KeyError:
         raise UnknownFormatError(f"no writer for format {name!r}; known: {', '.join(sorted(_WRITERS))}") from None
 

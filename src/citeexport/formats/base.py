@@ -1,0 +1,205 @@
+"""What every format is: a reader (text in, a stream of :class:`Record` out), a writer (citations
+in, one output stream out), or both; and the optional protocols a format may offer on top.
+
+A reader receives the input as an iterable of lines (each keeping its line end), so it can
+stream a file of any size, and yields one :class:`Record` per input record, in order.  A record
+that cannot be read is yielded with ``error`` set; reading goes on with the next record.
+
+A writer is made once per output (a file or stdout) and used as::
+
+    writer = get_writer("ris")(WriteOptions(lang="zh"))
+    out.write(writer.start())
+    for citation in citations:
+        out.write(writer.write(citation))   # all requested languages of one article
+    out.write(writer.finish())
+
+State that spans records (unique citation keys, reference numbers, sorted author-date lists)
+lives in the writer object.  ``write`` returns text only for complete records, so no input can
+leave half a record in the output.
+
+Optional protocols, each a base class a format adds when it can (the core checks with
+``isinstance``/``issubclass`` and never names a format):
+
+* :class:`InputReading` — a reader that reads an opened input its own way (the dump finds its
+  records in the raw bytes when the encoding allows), instead of line by line.
+* :class:`ParallelReading` — a reader that reads one input in several processes (``--jobs``).
+* :class:`DetachedWriting` — a writer whose records can be written in those processes: workers
+  call :meth:`~DetachedWriting.write_detached` (no shared state), and the main process turns
+  each result into text with :meth:`~DetachedWriting.attach`, in input order, where the shared
+  state lives (keys, numbers).  Such records come back as :class:`WrittenRecord`.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import ClassVar, Protocol
+
+from ..errors import CiteexportError, ParseError
+from ..model import Citation, Lang
+from ..options import ReadOptions, WriteOptions
+
+
+@dataclass(slots=True)
+class Record:
+    """One input record: its citation, or the error that stopped it, and any warnings.
+
+    ``number`` counts records from 1 within one input; ``line`` is the 1-based line
+    where the record starts; ``offset`` is the character offset of that line.
+    """
+
+    source: str
+    number: int
+    line: int | None = None
+    offset: int | None = None
+    citation: Citation | None = None
+    error: CiteexportError | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.citation is not None and self.error is None
+
+
+@dataclass(slots=True)
+class WrittenRecord(Record):
+    """A record already written by worker processes (:class:`DetachedWriting`): what each writer's
+    :meth:`~DetachedWriting.write_detached` gave, by writer name; the citation is not sent back."""
+
+    written: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def finish_record(record: Record, strict: bool) -> Record:
+    """Under ``--strict`` a record with warnings fails, its warnings the message (they stay listed)."""
+    if strict and record.warnings and record.error is None:
+        record.citation = None
+        record.error = ParseError(
+            "; ".join(record.warnings) + " (--strict)",
+            file=record.source,
+            record=record.number,
+            line=record.line,
+            offset=record.offset,
+        )
+    return record
+
+
+class Reader(ABC):
+    """A format reader.  Subclasses set the class attributes and implement :meth:`read`."""
+
+    name: ClassVar[str]
+    description: ClassVar[str]
+    extensions: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, options: ReadOptions | None = None) -> None:
+        self.options = options or ReadOptions()
+
+    @classmethod
+    def sniff(cls, head: str) -> bool:
+        """True when ``head`` (the start of an input, BOM removed) looks like this format."""
+        return False
+
+    @abstractmethod
+    def read(self, lines: Iterable[str], source: str = "<input>") -> Iterator[Record]:
+        """Yield the records of one input."""
+
+
+class Writer(ABC):
+    """A format writer (see the module docstring)."""
+
+    name: ClassVar[str]
+    description: ClassVar[str]
+    extension: ClassVar[str]  # file suffix without the dot, for --out-dir
+    newline: ClassVar[str] = "\n"  # the format's line end, used by the writer itself
+
+    def __init__(self, options: WriteOptions | None = None) -> None:
+        self.options = options or WriteOptions()
+
+    def start(self) -> str:
+        """Text before the first record (a header, ``[`` …)."""
+        return ""
+
+    def write(self, citation: Citation) -> str:
+        """The complete text of one article, in each requested language."""
+        return "".join(self.write_one(citation, lang) for lang in self.options.languages(citation))
+
+    @abstractmethod
+    def write_one(self, citation: Citation, lang: Lang) -> str:
+        """The complete text of one article in one language."""
+
+    def finish(self) -> str:
+        """Text after the last record (a footer, ``]``, a sorted list …)."""
+        return ""
+
+
+# -- optional protocols ---------------------------------------------------------------------------
+
+
+class Source(Protocol):
+    """An opened input as a reader with :class:`InputReading` sees it (:class:`citeexport.inputs.OpenedInput`).
+
+    The views share one stream: a reader consumes one of them.
+    """
+
+    name: str  # for messages
+    path: str  # the path given, ``-`` for stdin
+    encoding: str
+    lines: Iterator[str]  # the decoded text, one line at a time (line ends kept)
+    line_blocks: Iterator[str]  # the decoded text in pieces of whole lines
+    blocks: Iterator[bytes] | None  # the raw bytes; None when they may not be read instead of the text
+
+
+class InputReading(ABC):
+    """A reader that reads an opened input its own way rather than line by line."""
+
+    @abstractmethod
+    def read_input(self, source: Source) -> Iterator[Record]:
+        """The records of ``source``, the same as :meth:`Reader.read` of its lines."""
+
+
+#: What worker processes write each record with: (writer classes, write options); see
+#: :class:`DetachedWriting`.  None: the workers send the citations back.
+WorkerWriting = tuple[tuple[type["Writer"], ...], WriteOptions]
+
+
+class ParallelReading(ABC):
+    """A reader that can read one input in several processes, in order (``--jobs``)."""
+
+    @abstractmethod
+    def read_parallel(
+        self, source: Source, jobs: int, writing: WorkerWriting | None
+    ) -> tuple[Iterator[Record], Callable[[], int] | None]:
+        """The records of ``source`` read by ``jobs`` processes, the same as a serial read, and
+        (when it can tell) a function giving the bytes read so far.  With ``writing``, records
+        come back as :class:`WrittenRecord`."""
+
+
+class DetachedWriting(ABC):
+    """A writer whose records can be written in worker processes, then attached in input order."""
+
+    def can_detach(self) -> bool:
+        """Whether :meth:`write_detached` in another process + :meth:`attach` here equals ``write``."""
+        return True
+
+    @abstractmethod
+    def write_detached(self, citation: Citation) -> object:
+        """What a worker process sends back for one article (picklable)."""
+
+    @abstractmethod
+    def attach(self, detached: object) -> str:
+        """The text of one article from what :meth:`write_detached` gave, in input order."""
+
+
+class StatelessWriter(Writer, DetachedWriting):
+    """A writer with no state across records (RIS, EndNote, RefWorks): a worker's text is the text."""
+
+    def write_detached(self, citation: Citation) -> object:
+        return self.write(citation)
+
+    def attach(self, detached: object) -> str:
+        assert isinstance(detached, str)
+        return detached

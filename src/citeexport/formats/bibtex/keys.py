@@ -1,0 +1,206 @@
+"""Citation keys: deterministic, ASCII, unique within one output (``rao2025special``).
+
+Why these rules: a key must survive every TeX tool (pandoc rejects a full-width comma,
+classic BibTeX chokes on non-ASCII), be guessable by a person reading the reference
+(first author, year, title word — the Google Scholar / Zotero habit) and never change
+between two runs over the same input, so documents that cite it keep compiling.
+
+Stem = first author's family name folded to ASCII (pinyin without tones for Chinese:
+饶 → ``rao``, 欧阳 → ``ouyang``; the Chinese author list is preferred when the article has
+one) + year + first significant word of the English title (stop words skipped), else
+the pinyin of the Chinese title's first word.  No author: the title word comes first
+(``special2025``).  Only ``[a-z0-9]``.  :class:`KeyRegistry` makes stems unique in one
+output by appending ``a``, ``b``, … ``z``, ``aa`` … on collision.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from ...model import Citation, Name, has_cjk
+
+#: English words never used as the title word.
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "on",
+        "in",
+        "into",
+        "for",
+        "and",
+        "or",
+        "nor",
+        "but",
+        "to",
+        "with",
+        "without",
+        "at",
+        "by",
+        "from",
+        "as",
+        "about",
+        "over",
+        "under",
+        "between",
+        "among",
+        "via",
+        "vs",
+        "versus",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "its",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+    ]
+)
+
+#: Chinese function words never used as the title word.
+CHINESE_STOP_WORDS = frozenset({"关于", "的", "与", "和", "及", "对", "在", "之", "论", "试论", "浅谈", "浅析"})
+
+#: Surnames whose reading differs from the character's everyday reading (pypinyin gives the latter).
+SURNAME_READINGS: dict[str, str] = {
+    "单": "shan",
+    "曾": "zeng",
+    "解": "xie",
+    "仇": "qiu",
+    "朴": "piao",
+    "查": "zha",
+    "区": "ou",
+    "盖": "ge",
+    "乐": "yue",
+    "覃": "qin",
+    "翟": "zhai",
+    "缪": "miao",
+    "尉迟": "yuchi",
+    "万俟": "moqi",
+    "长孙": "zhangsun",
+}
+
+#: Latin letters that Unicode decomposition does not reduce to ASCII.
+LETTER_FOLDS: dict[str, str] = {
+    "ß": "ss",
+    "æ": "ae",
+    "œ": "oe",
+    "ø": "o",
+    "ł": "l",
+    "đ": "d",
+    "ð": "d",
+    "þ": "th",
+    "ı": "i",
+}
+
+_NON_KEY_CHARACTERS = re.compile(r"[^a-z0-9]+")
+_FOLD_TABLE = str.maketrans(LETTER_FOLDS)
+_CJK_RUN = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff"
+#: A run of CJK characters, or a run of other letters and digits (so ``AAV载体`` is two words).
+_WORD = re.compile(f"[{_CJK_RUN}]+|[^\\W_{_CJK_RUN}]+")
+_CHINESE_STOP_PREFIX = re.compile("^(?:" + "|".join(sorted(CHINESE_STOP_WORDS, key=len, reverse=True)) + ")+")
+_HTML_TAG = re.compile(r"<[^<>]*>")
+
+
+@lru_cache(maxsize=65536)
+def _pinyin(text: str) -> str:
+    """Toneless pinyin, cached: pypinyin costs ~15 µs a call and surnames and words repeat."""
+    from pypinyin import lazy_pinyin  # imported here: 0.13 s, paid only when a key needs pinyin
+
+    return "".join(lazy_pinyin(text))
+
+
+def fold_ascii(text: str) -> str:
+    """Lower-case ``[a-z0-9]`` only: accents dropped (``Müller`` → ``muller``), CJK as toneless pinyin."""
+    if text.isascii():
+        return _NON_KEY_CHARACTERS.sub("", text.lower())
+    text = text.lower().translate(_FOLD_TABLE)
+    if has_cjk(text):
+        text = _pinyin(text)
+    text = unicodedata.normalize("NFKD", text)
+    return _NON_KEY_CHARACTERS.sub("", text.encode("ascii", "ignore").decode("ascii"))
+
+
+@lru_cache(maxsize=65536)
+def surname_pinyin(family: str) -> str:
+    """A Chinese family name in pinyin, read as a surname (单 → ``shan``, not ``dan``)."""
+    if family in SURNAME_READINGS:
+        return SURNAME_READINGS[family]
+    return fold_ascii("".join(SURNAME_READINGS.get(char, char) for char in family))
+
+
+def first_word(text: str | None) -> str:
+    """The first significant word of a title or organisation name, folded to ASCII; ``""`` if none."""
+    if not text:
+        return ""
+    if "<" in text:
+        text = _HTML_TAG.sub(" ", text)
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if has_cjk(word):
+            # The segmenter splits 关于 into 关/于, so function words are stripped off the run first;
+            # only the run's start is segmented (the first word is all that is needed).
+            from pypinyin.seg.mmseg import seg as chinese_segmenter  # imported here: see _pinyin
+
+            for segment in chinese_segmenter.cut(_CHINESE_STOP_PREFIX.sub("", word)[:12]):
+                if segment not in CHINESE_STOP_WORDS and (folded := fold_ascii(segment)):
+                    return folded
+        elif word.lower() not in STOP_WORDS and (folded := fold_ascii(word)):
+            return folded
+    return ""
+
+
+def name_token(name: Name) -> str:
+    """The part of a name a key starts with: family name, or an organisation's first word."""
+    if name.literal is not None:
+        return first_word(name.literal)
+    if name.is_cjk:
+        return surname_pinyin(name.family or "")
+    return fold_ascii(name.family or name.given or "")
+
+
+def key_stem(citation: Citation) -> str:
+    """``<family><year><titleword>`` for one article (see module docstring); never empty."""
+    authors = next((citation.texts[lang].authors for lang in citation.languages if citation.texts[lang].authors), ())
+    author = name_token(authors[0]) if authors else ""
+    title = first_word(citation.text("en").title) or first_word(citation.text("zh").title)
+    year = str(citation.year) if citation.year is not None else ""
+    if author:
+        return author + year + title
+    return (title or "anon") + year
+
+
+class KeyRegistry:
+    """The keys handed out in one output; a repeated stem gets ``a``, ``b``, … ``z``, ``aa`` …."""
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+        self._next_suffix: dict[str, int] = {}  # per stem, so n repeats of one stem cost O(n), not O(n²)
+
+    def claim(self, stem: str) -> str:
+        """A key for ``stem`` that no earlier call returned."""
+        key = stem
+        if key in self._taken:
+            n = self._next_suffix.get(stem, 1)
+            while (key := stem + _letters(n)) in self._taken:
+                n += 1
+            self._next_suffix[stem] = n + 1
+        self._taken.add(key)
+        return key
+
+
+def _letters(n: int) -> str:
+    """1 → ``a``, 26 → ``z``, 27 → ``aa`` (bijective base 26)."""
+    out = ""
+    while n:
+        n, remainder = divmod(n - 1, 26)
+        out = chr(ord("a") + remainder) + out
+    return out

@@ -1,0 +1,266 @@
+"""From the parsed dump tree (:class:`~.lombok.Obj`) to a :class:`Citation`.
+
+The rules are those of the team's dump-format notes §4: per language L in ``Article.ext``
+(CN → zh, EN → en), title and journal title from ``ext[L]``, authors from
+``Article.authors`` by ``orderNo`` with names from ``Author.ext[L]``, year/volume/issue from
+``Issue{}``, pages from ``Article.startPage/endPage`` (never the issue's page range), the
+date from ``pubDateStr`` (never ``onlineDateStr``, the platform's upload date).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from ...chinese_names import split_chinese_name
+from ...errors import ParseError
+from ...model import Citation, DateParts, Lang, LocalizedText, Name, clean_text, has_cjk
+from .lombok import Obj
+
+#: Map keys / ``language`` values of the platform → our language codes.
+PLATFORM_LANGUAGES: dict[str, Lang] = {"CN": "zh", "ZH": "zh", "EN": "en"}
+
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_AUTHOR_LIST_SEPARATORS = re.compile(r"\s*(?:,|，|、|;|；)\s*")
+_CHINA_TIME = dt.timezone(dt.timedelta(hours=8))
+
+
+def _text(value: Any) -> str | None:
+    return clean_text(value) if isinstance(value, str) else None
+
+
+def _obj(value: Any, cls: str | None = None) -> Obj | None:
+    if isinstance(value, Obj) and (cls is None or value.cls == cls):
+        return value
+    return None
+
+
+def _date(text: str | None, millis: str | None) -> DateParts | None:
+    if text:
+        match = _ISO_DATE.match(text)
+        if match:
+            year, month, day = (int(g) if g else None for g in match.groups())
+            if year and (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31):
+                return DateParts(year=year, month=month, day=day if month else None)
+    if millis and re.fullmatch(r"-?\d{1,15}", millis):
+        moment = dt.datetime.fromtimestamp(int(millis) / 1000, tz=_CHINA_TIME)
+        return DateParts(year=moment.year, month=moment.month, day=moment.day)
+    return None
+
+
+def _person(family: str | None, given: str | None, whole: str | None, lang: Lang) -> Name | None:
+    """A name from its parts, already cleaned (:func:`_text`)."""
+    if whole and not (family or given) and looks_like_organisation(whole):
+        return Name(literal=whole)
+    if whole and has_cjk(whole) and not (family and given):
+        family_part, given_part = split_chinese_name(whole)
+        return Name(family=family_part, given=given_part)
+    if family or given:
+        if has_cjk(family) and not given:
+            family_part, given_part = split_chinese_name(family or "")
+            return Name(family=family_part, given=given_part)
+        return Name(family=family, given=given) if family else Name(family=given)
+    if whole:
+        return _name_from_string(whole, lang)
+    return None
+
+
+_ORGANISATION = re.compile(
+    r"\b(?:university|universit[äé]|institute|institut|college|school|hospital|cent(?:er|re)|laborator(?:y|ies)|"
+    r"commission|committee|council|association|society|consortium|collaboration|group|team|network|"
+    r"organi[sz]ation|foundation|agency|administration|ministry|department|bureau|office|board|academy|"
+    r"company|corporation|inc|ltd|gmbh)\b"
+    r"|委员会|协会|学会|研究会|中心|研究所|研究院|科学院|大学|学院|医院|公司|集团|课题组|协作组|小组|联盟|办公室|管理局",
+    re.IGNORECASE,
+)
+
+
+def looks_like_organisation(whole: str) -> bool:
+    """A name printed whole that names a body, not a person (``WHO Working Group``, ``国家药典委员会``)."""
+    return _ORGANISATION.search(whole) is not None
+
+
+def _name_from_string(whole: str, lang: Lang) -> Name:
+    """Split a printed name: ``Chun-ming RAO`` → family RAO, given Chun-ming; CJK → split.
+
+    Names of organisations stay whole (``literal``), never split into a fake person.
+    """
+    if looks_like_organisation(whole):
+        return Name(literal=whole)
+    if has_cjk(whole) and " " not in whole:
+        family, given = split_chinese_name(whole)
+        return Name(family=family, given=given)
+    if "," in whole:
+        family, _, given = whole.partition(",")
+        return Name(family=family, given=given or None)
+    parts = whole.split()
+    if len(parts) == 1:
+        return Name(family=parts[0])
+    # An all-capitals word is the family name (the platform prints "Chun-ming RAO").
+    caps = [i for i, p in enumerate(parts) if p.isupper() and len(p) > 1]
+    index = caps[0] if len(caps) == 1 else len(parts) - 1
+    return Name(family=parts[index], given=" ".join(parts[:index] + parts[index + 1 :]))
+
+
+def _given(first: Any, middle: Any) -> str | None:
+    """First and middle names joined, cleaned."""
+    first, middle = _text(first), _text(middle)
+    if first and middle:
+        return f"{first} {middle}"
+    return first or middle
+
+
+def _author_name(author: Obj, platform_key: str, lang: Lang, exts: dict[str, Any]) -> Name | None:
+    ext = exts.get(platform_key)
+    if isinstance(ext, Obj) and ext.cls == "AuthorExt":
+        fields = ext.fields
+        given = _given(fields.get("firstName"), fields.get("middleName"))
+        return _person(_text(fields.get("lastName")), given, _text(fields.get("stringName")), lang)
+    return None
+
+
+def _top_level_name(author: Obj, lang: Lang) -> Name | None:
+    if lang == "zh":
+        return _person(None, None, _text(author.get("nameCn")), lang)
+    given = _given(author.get("firstName"), author.get("middleName"))
+    return _person(_text(author.get("lastName")), given, None, lang)
+
+
+def _ordered_authors(article: Obj) -> list[Obj]:
+    """``Article.authors`` in ``orderNo`` order (printed order for equal or missing numbers)."""
+    value = article.get("authors")
+    authors = [a for a in value if _obj(a, "Author")] if isinstance(value, list) else []
+
+    def order(item: tuple[int, Obj]) -> tuple[int, int, int]:
+        raw = item[1].get("orderNo")
+        return (0, int(raw), item[0]) if isinstance(raw, str) and raw.lstrip("-").isdigit() else (1, 0, item[0])
+
+    return [author for _, author in sorted(enumerate(authors), key=order)]
+
+
+#: Per language: the platform keys of its names, and the other language's key.
+_NAME_KEYS: dict[Lang, tuple[tuple[str, ...], str]] = {
+    lang: (
+        tuple(k for k, v in PLATFORM_LANGUAGES.items() if v == lang),
+        next(k for k, v in PLATFORM_LANGUAGES.items() if v != lang),
+    )
+    for lang in ("zh", "en")
+}
+
+
+def _authors(authors: list[Obj], lang: Lang, ext: Obj) -> tuple[Name, ...]:
+    if authors:
+        names: list[Name] = []
+        keys, other_key = _NAME_KEYS[lang]
+        for author in authors:
+            exts = author.get("ext")
+            if not isinstance(exts, dict):
+                exts = {}
+            name = None
+            for key in keys:
+                if name := _author_name(author, key, lang, exts):
+                    break
+            name = name or _top_level_name(author, lang)
+            if name is None:  # this language has no name for the author: use the other's
+                name = _author_name(author, other_key, lang, exts) or _top_level_name(author, "en" if lang == "zh" else "zh")
+            if name is not None:
+                names.append(name)
+        return tuple(names)
+    listed = _text(ext.get("authorsList"))
+    if not listed:
+        return ()
+    return tuple(_name_from_string(part, lang) for part in _AUTHOR_LIST_SEPARATORS.split(listed) if part.strip())
+
+
+def _keywords(article: Obj) -> dict[Lang, tuple[str, ...]]:
+    """Keywords by language, each list in ``orderNo`` order.
+
+    Two shapes: objects with ``language``/``keyword`` (or ``name``), or a language map of bare
+    lists (``{CN=[a, b], EN=[c]}``).
+    """
+    value = article.get("keywords")
+    if isinstance(value, dict):
+        return {
+            lang: tuple(k for k in (_text(i) for i in items if isinstance(i, str)) if k)
+            for key, items in value.items()
+            if isinstance(items, list) and (lang := PLATFORM_LANGUAGES.get(key.upper()))
+        }
+    found: dict[Lang, list[tuple[int, int, str]]] = {}
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            if not isinstance(item, Obj):
+                continue
+            fields = item.fields
+            language = _text(fields.get("language"))
+            keyword = _text(fields.get("keyword")) or _text(fields.get("name"))
+            lang = PLATFORM_LANGUAGES.get(language.upper()) if language else None
+            if keyword and lang:
+                raw = fields.get("orderNo")
+                order = int(raw) if isinstance(raw, str) and raw.lstrip("-").isdigit() else 1 << 30
+                found.setdefault(lang, []).append((order, index, keyword))
+    return {key: tuple(k for _, _, k in sorted(items)) for key, items in found.items()}
+
+
+#: A record printed right after another on the same line lands in the last field.
+_GLUED_RECORD = re.compile(r"Article\(id=-?\d+, tenantId=")
+
+
+def citation_from_tree(article: Obj) -> Citation:
+    """Map a parsed ``Article(...)`` to the model."""
+    if article.cls != "Article":
+        raise ParseError(f"expected an Article, found {article.cls}", field="Article")
+    last = article.get("reference")
+    if isinstance(last, str) and _GLUED_RECORD.search(last):
+        raise ParseError("another record follows on the same line (a missing line break?)", field="Article.reference")
+    issue = _obj(article.get("issue")) or Obj("Issue")
+    journal = _obj(article.get("journal")) or Obj("Journal")
+    exts = article.get("ext") if isinstance(article.get("ext"), dict) else {}
+
+    texts: dict[Lang, LocalizedText] = {}
+    keywords = _keywords(article)
+    authors = _ordered_authors(article)
+    for key, ext in exts.items():
+        lang = PLATFORM_LANGUAGES.get(key.upper())
+        if lang is None or not isinstance(ext, Obj) or ext.cls != "ArticleExt" or lang in texts:
+            continue
+        journal_title = _text(ext.get("journalTitle")) or _text(journal.get("nameCn" if lang == "zh" else "nameEn"))
+        journal_title = journal_title or _text(journal.get("nameEn" if lang == "zh" else "nameCn"))
+        texts[lang] = LocalizedText(
+            title=_text(ext.get("title")),
+            authors=_authors(authors, lang, ext),
+            container_title=journal_title,
+            abstract=_text(ext.get("articleAbstract")),
+            keywords=keywords.get(lang, ()),
+            url=_text(article.get("detailUrlCn" if lang == "zh" else "detailUrlEn")),
+            pdf_url=_text(article.get("pdfUrlCn" if lang == "zh" else "pdfUrlEn")),
+        )
+    if not texts:
+        raise ParseError("the record has neither Chinese nor English metadata (Article.ext)", field="Article.ext")
+
+    issued = _date(_text(article.get("pubDateStr")), _text(article.get("pubDate")))
+    online = _date(_text(article.get("onlineFirstDateStr")), _text(article.get("onlineFirstDate")))
+    year_text = _text(issue.get("year"))
+    if year_text and year_text.isdigit() and (issued is None or issued.year != int(year_text)):
+        issued = DateParts(year=int(year_text))
+    volume, number = _text(issue.get("volume")), _text(issue.get("issue"))
+    doi = _text(article.get("doi"))
+    if doi:
+        doi = _DOI_PREFIX.sub("", doi) or None
+    return Citation(
+        id=_text(article.get("id")),
+        issued=issued or online,
+        available_date=online,
+        online_first=bool(online) and not volume and not number,
+        volume=volume,
+        issue=number,
+        page_first=_text(article.get("startPage")),
+        page_last=_text(article.get("endPage")),
+        number=_text(article.get("articleNumber")),
+        doi=doi,
+        issn=_text(journal.get("issn")),
+        eissn=_text(journal.get("eissn")),
+        cn=_text(journal.get("cn")),
+        texts=texts,
+    )

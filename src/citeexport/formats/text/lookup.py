@@ -1,0 +1,46 @@
+"""Finding a CSL style: a bundled name (``gb7714-2015``) or a path to any CSL file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from ...errors import UnknownFormatError
+from .profiles import GBT_PROFILES, GbtProfile
+
+
+@cache
+def styles_dir() -> Path:
+    """The bundled styles: ``citeexport/styles`` in a wheel, ``<repo>/styles`` in a checkout."""
+    packaged = Path(str(resources.files("citeexport"))) / "styles"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[4] / "styles"
+
+
+def bundled_styles() -> tuple[str, ...]:
+    return tuple(sorted(path.stem for path in styles_dir().glob("*.csl")))
+
+
+@dataclass(frozen=True, slots=True)
+class StyleRef:
+    """A resolved style: its CSL file, and its GB/T profile when it is one of ours."""
+
+    name: str
+    path: Path
+    profile: GbtProfile | None
+
+
+@cache
+def resolve_style(style: str) -> StyleRef:
+    """``style`` as a bundled name first, then as a path; UnknownFormatError otherwise."""
+    bundled = styles_dir() / f"{style}.csl"
+    if "/" not in style and "\\" not in style and bundled.is_file():
+        return StyleRef(style, bundled, GBT_PROFILES.get(style))
+    path = Path(style).expanduser()
+    if path.is_file():
+        return StyleRef(path.stem, path.resolve(), None)
+    known = ", ".join(bundled_styles())
+    raise UnknownFormatError(f"no CSL style {style!r}: give a bundled style ({known}) or the path of a .csl file")

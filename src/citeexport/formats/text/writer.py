@@ -1,0 +1,93 @@
+"""Plain-text references (GB/T 7714 by default, or any CSL style), one reference per line.
+
+Numeric styles stream: each article is written as soon as it arrives, in input order.
+Author-date styles must sort the whole list (language group, author, year, a/b suffixes),
+so the writer keeps the articles and writes them all in :meth:`finish`.  With ``--lang both``
+the English version of an article follows its Chinese reference on the next line; with
+``--numbered`` the article's first line starts with ``[n] ``.
+"""
+
+from __future__ import annotations
+
+from ...model import Citation, Lang
+from ...oneline import one_line
+from ...options import WriteOptions
+from ..base import DetachedWriting, Writer
+from .lookup import resolve_style
+from .ordering import Entry, order_entries
+from .render import render_reference
+
+
+class TextWriter(Writer, DetachedWriting):
+    name = "text"
+    description = "Plain-text references: GB/T 7714-2015/2025 (numeric or author-date) or any CSL style"
+    extension = "txt"
+
+    def __init__(self, options: WriteOptions | None = None, *, engine: str = "auto") -> None:
+        super().__init__(options)
+        self.style = resolve_style(self.options.style)  # fails early on an unknown style
+        self.engine = engine  # "citeproc" forces citeproc-py (tests prove the fast path equal)
+        self.count = 0
+        self.buffered: list[Entry] = []
+        self.articles = 0
+        self.author_date = self.style.profile is not None and self.style.profile.author_date
+
+    def write(self, citation: Citation) -> str:
+        languages = self.options.languages(citation)
+        if self.author_date:
+            self.articles += 1
+            for lang in languages:
+                self.buffered.append(Entry(len(self.buffered), citation, lang, article=self.articles))
+            return ""
+        return self._lines([Entry(0, citation, lang) for lang in languages])
+
+    def can_detach(self) -> bool:
+        return not self.author_date  # a sorted list needs every article in one place
+
+    def write_detached(self, citation: Citation) -> list[str]:
+        """The article's references, unnumbered (numbers are given in order by :meth:`attach`)."""
+        return [self.render(Entry(0, citation, lang)) for lang in self.options.languages(citation)]
+
+    def attach(self, detached: object) -> str:
+        return self._numbered(detached)  # type: ignore[arg-type]
+
+    def write_one(self, citation: Citation, lang: Lang) -> str:
+        return self.render(Entry(0, citation, lang)) + self.newline
+
+    def finish(self) -> str:
+        if not self.buffered:
+            return ""
+        ordered = order_entries(self.buffered)
+        self.buffered = []
+        # keep each article's languages together, in the position of its first language
+        groups: dict[int, list[Entry]] = {}
+        for entry in ordered:
+            groups.setdefault(entry.article, []).append(entry)
+        return "".join(self._lines(sorted(group, key=lambda e: e.lang != "zh")) for group in groups.values())
+
+    def render(self, entry: Entry) -> str:
+        """One reference, always on one line (no value can break it or smuggle controls in)."""
+        return one_line(
+            render_reference(
+                self.style,
+                entry.citation,
+                entry.lang,
+                accessed=self.options.accessed,
+                year_suffix=entry.year_suffix,
+                engine=self.engine,
+            )
+        )
+
+    def _lines(self, entries: list[Entry]) -> str:
+        return self._numbered([self.render(entry) for entry in entries])
+
+    def _numbered(self, lines: list[str]) -> str:
+        """One article: its first language numbered (when asked), the other language below it."""
+        out = []
+        for index, line in enumerate(lines):
+            if index == 0:
+                self.count += 1
+                if self.options.numbered:
+                    line = f"[{self.count}] {line}"
+            out.append(line + self.newline)
+        return "".join(out)

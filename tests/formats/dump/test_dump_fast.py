@@ -1,0 +1,82 @@
+"""The compiled fast path answers exactly as the careful parser, or not at all.
+
+Every hazard record of test_dump_reader.py, and generated corpora, are read both ways."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from citeexport.formats.dump.lombok import LombokSyntaxError
+from citeexport.formats.dump.mapping import citation_from_tree
+from citeexport.formats.dump.reader import parse_record_text
+from support import dump_texts as hazards
+from support.dumpgen import render_record
+from support.seed import SEED
+from support.strategies import dump_citations
+
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+
+
+def both_ways(text: str):
+    """(fast citation or None, careful citation or the careful parser's error message)."""
+    fast_tree, _ = parse_record_text(text, fast=True)
+    try:
+        careful_tree, _ = parse_record_text(text, fast=False)
+    except LombokSyntaxError as error:
+        return fast_tree, error.message
+    return fast_tree, citation_from_tree(careful_tree)
+
+
+def hazard_records() -> list[str]:
+    """Hand-made records of the reader tests, rebuilt here through their helpers."""
+    dump = hazards.SEED_DUMP
+    records = [
+        SEED_TEXT,
+        hazards.en_ext_replace("highlight=null, ", ""),
+        dump.replace("columnId=1241314566538326794", "columnId=abc", 1),
+    ]
+    for title in [
+        "Cells, columnId=123 (in vitro), journalTitle=fake",
+        "null models, nullable=true",
+        "Title with Author(id=1, tenantId=2) inside",
+        "x, columnName=y",
+    ]:
+        records.append(hazards.en_ext_replace(f"title={hazards.EN_TITLE},", f"title={title},"))
+    records.append(
+        hazards.en_ext_replace(
+            "articleAbstract=null,", 'articleAbstract=a, p=0.01; {"c":""} <span data-x="a, b=c">\nArticle(id=1, x) more,'
+        )
+    )
+    records.append(dump.replace("funds=null", "funds=[Grant(id=1, name=NSFC (81973287), amount=null)]", 1))
+    records.append(dump.replace("keywords=null", "keywords={CN=[干细胞, 质量控制], EN=[stem cell]}", 1))
+    records.append(re.sub(r"issue=Issue\{.*?\}, startPage", "issue=null, startPage", dump, count=1, flags=re.S))
+    return records
+
+
+@pytest.mark.parametrize("text", hazard_records())
+def test_fast_path_agrees_with_the_careful_parser_on_hazards(text):
+    try:
+        fast_tree, careful = both_ways(text)
+    except LombokSyntaxError:
+        return  # the fast path declined and the careful parser failed: nothing to compare
+    if fast_tree is not None:
+        assert citation_from_tree(fast_tree) == careful
+
+
+def test_fast_path_answers_the_seed():
+    _tree, warnings = parse_record_text(SEED_TEXT, fast=True)
+    assert warnings == []
+    fast_tree, careful = both_ways(SEED_TEXT)
+    assert fast_tree is not None and citation_from_tree(fast_tree) == careful
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(dump_citations())
+def test_fast_path_agrees_on_generated_records(citation):
+    text = render_record(citation)
+    fast_tree, careful = both_ways(text)
+    assert fast_tree is not None, "the fast path should answer every generated record"
+    assert citation_from_tree(fast_tree) == careful
