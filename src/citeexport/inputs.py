@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from .cjk import CHINESE_TEXT
 from .errors import InputError
 from .formats.base import InputReading, Reader, Record
 from .options import ReadOptions
@@ -60,6 +61,8 @@ class OpenedInput:
 
 #: Share of CJK among the non-ASCII characters of a strict GB18030 reading that makes it the answer.
 GB18030_CJK_SHARE = 0.9
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+_CHINESE_TEXT = re.compile(f"[{CHINESE_TEXT}]")
 
 
 def _reads_as_chinese_gb18030(head: bytes) -> bool:
@@ -75,14 +78,12 @@ def _reads_as_chinese_gb18030(head: bytes) -> bool:
         text = decoder.decode(head, final=False)
     except UnicodeDecodeError:
         return False
-    wide = [ch for ch in text if ord(ch) > 0x7F]
-    cjk = sum(1 for ch in wide if 0x3000 <= ord(ch) <= 0x9FFF or 0xF900 <= ord(ch) <= 0xFFEF or ord(ch) >= 0x20000)
-    return bool(wide) and cjk >= GB18030_CJK_SHARE * len(wide)
+    wide = len(_NON_ASCII.findall(text))
+    return bool(wide) and len(_CHINESE_TEXT.findall(text)) >= GB18030_CJK_SHARE * wide
 
 
 #: Valid multi-byte UTF-8 characters per undecodable byte sequence that make a head damaged UTF-8.
 UTF8_MAJORITY = 10
-_NON_ASCII = re.compile("[^\x00-\x7f]")
 
 
 def _damaged_utf8(head: bytes) -> bool:

@@ -12,11 +12,14 @@ consume them, one language at a time or side by side.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator
+
+from .cjk import has_cjk
+
+__all__ = ["LANGS", "Citation", "DateParts", "Lang", "LocalizedText", "Name", "clean_text", "has_cjk"]
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -25,19 +28,7 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 LANGUAGE_TAGS: dict[str, str] = {"zh": "zh-CN", "en": "en-US"}
 
 
-#: Han ideographs (CJK Unified Ideographs, Extension A, compatibility, Extensions B and later),
-#: kana and hangul syllables.
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff]")
 _EDGE_SPACE = " \t\r\n\u3000\ufeff"
-
-
-def is_cjk_char(ch: str) -> bool:
-    """True for a Han ideograph, a kana or a hangul letter."""
-    return _CJK.match(ch) is not None
-
-
-def has_cjk(text: str | None) -> bool:
-    return bool(text) and _CJK.search(text) is not None  # type: ignore[arg-type]
 
 
 def clean_text(value: str | None) -> str | None:
@@ -200,10 +191,6 @@ class Citation(_Frozen):
         if self.page_first and self.page_last and self.page_last != self.page_first:
             return f"{self.page_first}-{self.page_last}"
         return self.page_first or self.page_last
-
-    @property
-    def doi_url(self) -> str | None:
-        return f"https://doi.org/{self.doi}" if self.doi else None
 
     def csl_item(self, lang: Lang, item_id: str | None = None) -> dict[str, Any]:
         """A CSL-JSON item for the article in one language."""

@@ -1,4 +1,5 @@
-"""Printed personal names back into :class:`~citeexport.model.Name`, for every reader.
+"""Printed names back into :class:`~citeexport.model.Name`, for every reader: persons, organisations,
+Chinese names and their compound surnames.
 
 Exporters print a name in one of a few shapes, and a reader cannot ask which:
 
@@ -9,11 +10,13 @@ Exporters print a name in one of a few shapes, and a reader cannot ask which:
   lower-case particles before it (``Ludwig van Beethoven``); of exactly two words, a first
   one in capitals before a capitalised one (``RAO Chun-ming``, the GB/T 7714 way) is the
   family name.
-* A CJK name (``饶春明``) is whole in every format; it is split with
-  :func:`~citeexport.chinese_names.split_chinese_name` so that keys and sorting work, unless
+* A CJK name (``饶春明``) is whole in every format; it is split with :func:`split_chinese_name`
+  (which knows the compound surnames, 欧阳修 → 欧阳 + 修) so that keys and sorting work, unless
   it is too long to be a person (:func:`looks_like_cjk_person`): then it is an organisation.
 * An organisation is marked by the format: braces in BibTeX (``{World Health Organization}``),
-  a trailing comma in EndNote; the caller says so with ``literal=True``.
+  a trailing comma in EndNote; the caller says so with ``literal=True``.  Where nothing marks
+  it (the platform dump's ``stringName``), :func:`parse_unmarked_name` takes a name holding an
+  organisation word (``Working Group``, ``委员会``) for one.
 
 Decisions, because the model has no field for them:
 
@@ -31,8 +34,8 @@ from __future__ import annotations
 
 import re
 
-from .chinese_names import split_chinese_name
-from .model import Name, clean_text, has_cjk
+from .cjk import HAN, has_cjk
+from .model import Name, clean_text
 
 #: Name suffixes, compared without a trailing dot and case-insensitively.
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "2nd", "3rd", "jun", "sen", "junior", "senior"})
@@ -40,7 +43,7 @@ SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "2nd", "3rd", "jun", "
 #: Longest CJK personal name (Han characters, a compound surname + two given characters is 4).
 #: Longer CJK names are organisations (``国家药典委员会``); minority names with ``·`` are kept.
 MAX_CJK_PERSON_CHARS = 4
-_CJK_PERSON = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+(?:[·•・][\u3400-\u9fff]+)*$")
+_CJK_PERSON = re.compile(f"^[{HAN}]+(?:[·•・][{HAN}]+)*$")
 _SPACES = re.compile(r"\s+")
 
 #: Separators exporters put between several names in one field (MagTech, CNKI), by
@@ -50,6 +53,105 @@ _SPACES = re.compile(r"\s+")
 _STRONG_SEPARATORS = re.compile(r"\s*[;；]\s*")
 _CJK_SEPARATORS = re.compile(r"\s*[，、]\s*")
 _ASCII_COMMA = re.compile(r"\s*,\s*")
+
+
+#: Two-character (复姓) surnames, from the Hundred Family Surnames and common usage.
+COMPOUND_SURNAMES = frozenset(
+    [
+        "欧阳",
+        "司马",
+        "上官",
+        "诸葛",
+        "东方",
+        "皇甫",
+        "尉迟",
+        "公孙",
+        "慕容",
+        "长孙",
+        "宇文",
+        "司徒",
+        "司空",
+        "夏侯",
+        "轩辕",
+        "令狐",
+        "独孤",
+        "南宫",
+        "西门",
+        "澹台",
+        "公冶",
+        "宗政",
+        "濮阳",
+        "淳于",
+        "单于",
+        "太叔",
+        "申屠",
+        "钟离",
+        "闾丘",
+        "东郭",
+        "百里",
+        "呼延",
+        "万俟",
+        "端木",
+        "拓跋",
+        "第五",
+        "左丘",
+        "谷梁",
+        "赫连",
+        "羊舌",
+        "微生",
+        "梁丘",
+        "鲜于",
+        "闻人",
+        "亓官",
+        "司寇",
+        "子车",
+        "颛孙",
+        "壤驷",
+        "公良",
+        "漆雕",
+        "乐正",
+        "宰父",
+        "谷利",
+        "公西",
+        "巫马",
+        "公羊",
+        "仲孙",
+        "叔孙",
+        "东门",
+        "段干",
+        "百里",
+        "呼延",
+        "乌孙",
+        "范姜",
+        "张简",
+        "张廖",
+    ]
+)
+
+
+def split_chinese_name(whole: str) -> tuple[str, str | None]:
+    """``饶春明`` → (``饶``, ``春明``); ``欧阳修`` → (``欧阳``, ``修``); one character → (it, None)."""
+    whole = whole.strip()
+    if len(whole) >= 3 and whole[:2] in COMPOUND_SURNAMES:
+        return whole[:2], whole[2:]
+    if len(whole) >= 2:
+        return whole[:1], whole[1:]
+    return whole, None
+
+
+_ORGANISATION = re.compile(
+    r"\b(?:university|universit[äé]|institute|institut|college|school|hospital|cent(?:er|re)|laborator(?:y|ies)|"
+    r"commission|committee|council|association|society|consortium|collaboration|group|team|network|"
+    r"organi[sz]ation|foundation|agency|administration|ministry|department|bureau|office|board|academy|"
+    r"company|corporation|inc|ltd|gmbh)\b"
+    r"|委员会|协会|学会|研究会|中心|研究所|研究院|科学院|大学|学院|医院|公司|集团|课题组|协作组|小组|联盟|办公室|管理局",
+    re.IGNORECASE,
+)
+
+
+def looks_like_organisation(whole: str) -> bool:
+    """A name printed whole that names a body, not a person (``WHO Working Group``, ``国家药典委员会``)."""
+    return _ORGANISATION.search(whole) is not None
 
 
 def is_suffix(word: str) -> bool:
@@ -66,7 +168,12 @@ def cjk_name(text: str) -> Name:
     whole = _SPACES.sub("", text) if looks_like_cjk_person(_SPACES.sub("", text)) else text
     if not looks_like_cjk_person(whole):
         return Name(literal=text)
-    family, given = split_chinese_name(whole)
+    return cjk_person(whole)
+
+
+def cjk_person(text: str) -> Name:
+    """A CJK name known to be a person's (not an organisation), split by surname: 欧阳修 → 欧阳 + 修."""
+    family, given = split_chinese_name(text)
     return Name(family=family, given=given)
 
 
@@ -142,3 +249,25 @@ def split_joined_names(value: str) -> list[str]:
             else:
                 out.append(piece)
     return out
+
+
+def parse_unmarked_name(text: str) -> Name | None:
+    """A name printed whole with nothing to say whether it is a person (the platform dump's
+    ``stringName`` and ``authorsList``): an organisation when it holds an organisation word;
+    a CJK name in one piece a person's (:func:`cjk_person`, whatever its length); else
+    :func:`parse_name`."""
+    if looks_like_organisation(text):
+        return Name(literal=text)
+    if has_cjk(text) and " " not in text and "," not in text:
+        return cjk_person(text)
+    return parse_name(text)
+
+
+#: Between the names of a list printed in one value (the platform's ``authorsList``,
+#: ``Chun-ming RAO, Lin PANG``): any comma or semicolon, ASCII or full-width, or ``、``.
+_NAME_LIST_SEPARATORS = re.compile(r"\s*(?:,|，|、|;|；)\s*")
+
+
+def split_name_list(value: str) -> list[str]:
+    """The names of a list printed in one value, in order (no name in it holds a comma)."""
+    return [part for part in _NAME_LIST_SEPARATORS.split(value) if part.strip()]

@@ -21,9 +21,9 @@ from typing import Any
 import pytest
 from hypothesis import strategies as st
 
-from citeexport.formats.tagged.table import LANGUAGE_CODES
 from citeexport.model import Citation, DateParts, Lang, LocalizedText, Name
 from citeexport.oneline import one_line
+from citeexport.values import LANGUAGE_CODES
 
 FIELDS = (
     "title", "authors", "journal", "year", "date", "volume", "issue", "page_first", "page_last",

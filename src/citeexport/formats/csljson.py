@@ -18,7 +18,6 @@ id already used in this output gets ``-2``, ``-3`` …, so ids are unique.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -27,40 +26,29 @@ from pydantic import ValidationError
 from ..errors import ParseError
 from ..model import Citation, DateParts, Lang, LocalizedText, Name, has_cjk
 from ..options import WriteOptions
+from ..values import date_parts, iso_date, language_of, split_keywords, split_pages
 from .base import Reader, Record, Writer
-
-_PAGE_RANGE = re.compile(r"^\s*([^\s\-\u2010-\u2015]+)\s*[-\u2010-\u2015]+\s*([^\s\-\u2010-\u2015]+)\s*$")
-_KEYWORD_SPLIT = re.compile(r"\s*[,，;；]\s*")
 
 
 def item_language(item: dict[str, Any]) -> Lang:
-    tag = str(item.get("language") or "").lower()
-    if tag.startswith("zh"):
-        return "zh"
-    if tag.startswith("en"):
-        return "en"
+    lang = language_of(str(item.get("language") or ""))
+    if lang is not None:
+        return lang
     names = " ".join(str(v) for n in item.get("author") or [] if isinstance(n, dict) for v in n.values())
     probe = " ".join(str(item.get(key) or "") for key in ("title", "container-title")) + names
     return "zh" if has_cjk(probe) else "en"
 
 
-def parse_date(value: Any, field: str) -> DateParts | None:
+def csl_date(value: Any, field: str) -> DateParts | None:
+    """A CSL date object: its ``date-parts``, else an ISO ``raw`` or ``literal`` date."""
     if not value:
         return None
     if not isinstance(value, dict):
         raise ParseError("expected a CSL date object", field=field)
     parts = value.get("date-parts")
     if parts and parts[0]:
-        numbers = [int(part) for part in parts[0][:3]]
-        return DateParts(
-            year=numbers[0], month=numbers[1] if len(numbers) > 1 else None, day=numbers[2] if len(numbers) > 2 else None
-        )
-    raw = str(value.get("raw") or value.get("literal") or "")
-    match = re.match(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", raw)
-    if match:
-        year, month, day = (int(g) if g else None for g in match.groups())
-        return DateParts(year=year, month=month, day=day if month else None)  # type: ignore[arg-type]
-    return None
+        return date_parts(*(int(part) for part in parts[0][:3]))
+    return iso_date(str(value.get("raw") or value.get("literal") or ""))
 
 
 def parse_names(value: Any) -> tuple[Name, ...]:
@@ -80,15 +68,13 @@ def parse_names(value: Any) -> tuple[Name, ...]:
     return tuple(names)
 
 
-def split_pages(item: dict[str, Any]) -> tuple[str | None, str | None]:
+def item_pages(item: dict[str, Any]) -> tuple[str | None, str | None]:
+    """``page`` split into first and last (``page-first`` when there is no ``page``)."""
     page = str(item.get("page") or "").strip()
     if not page:
         first = item.get("page-first")
         return (str(first) if first else None), None
-    match = _PAGE_RANGE.match(page)
-    if match:
-        return match.group(1), match.group(2)
-    return page, None
+    return split_pages(page)
 
 
 def _text(value: Any) -> str | None:
@@ -106,18 +92,18 @@ def citation_from_item(item: dict[str, Any]) -> Citation:
         container_title=_text(item.get("container-title")),
         container_title_short=_text(item.get("container-title-short") or item.get("journalAbbreviation")),
         abstract=_text(item.get("abstract")),
-        keywords=tuple(_KEYWORD_SPLIT.split(str(keywords))) if keywords else (),
+        keywords=tuple(split_keywords(str(keywords), commas=True)) if keywords else (),
         url=_text(item.get("URL")),
     )
     item_id = _text(item.get("id"))
     if item_id and item_id.endswith(f"-{lang}"):
         item_id = item_id[: -len(lang) - 1]
-    page_first, page_last = split_pages(item)
+    page_first, page_last = item_pages(item)
     return Citation(
         id=item_id,
         type=str(item.get("type") or "article-journal"),
-        issued=parse_date(item.get("issued"), "issued"),
-        available_date=parse_date(item.get("available-date"), "available-date"),
+        issued=csl_date(item.get("issued"), "issued"),
+        available_date=csl_date(item.get("available-date"), "available-date"),
         online_first=str(item.get("status") or "").lower() == "online-first",
         volume=_text(item.get("volume")),
         issue=_text(item.get("issue")),

@@ -19,7 +19,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ...model import Citation, Name, has_cjk
+from ...cjk import CJK, has_cjk
+from ...model import Citation, Name
+from ...values import suffix_letters
 
 #: English words never used as the title word.
 STOP_WORDS = frozenset(
@@ -103,9 +105,8 @@ LETTER_FOLDS: dict[str, str] = {
 
 _NON_KEY_CHARACTERS = re.compile(r"[^a-z0-9]+")
 _FOLD_TABLE = str.maketrans(LETTER_FOLDS)
-_CJK_RUN = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003ffff"
 #: A run of CJK characters, or a run of other letters and digits (so ``AAV载体`` is two words).
-_WORD = re.compile(f"[{_CJK_RUN}]+|[^\\W_{_CJK_RUN}]+")
+_WORD = re.compile(f"[{CJK}]+|[^\\W_{CJK}]+")
 _CHINESE_STOP_PREFIX = re.compile("^(?:" + "|".join(sorted(CHINESE_STOP_WORDS, key=len, reverse=True)) + ")+")
 _HTML_TAG = re.compile(r"<[^<>]*>")
 
@@ -190,17 +191,8 @@ class KeyRegistry:
         key = stem
         if key in self._taken:
             n = self._next_suffix.get(stem, 1)
-            while (key := stem + _letters(n)) in self._taken:
+            while (key := stem + suffix_letters(n)) in self._taken:
                 n += 1
             self._next_suffix[stem] = n + 1
         self._taken.add(key)
         return key
-
-
-def _letters(n: int) -> str:
-    """1 → ``a``, 26 → ``z``, 27 → ``aa`` (bijective base 26)."""
-    out = ""
-    while n:
-        n, remainder = divmod(n - 1, 26)
-        out = chr(ord("a") + remainder) + out
-    return out

@@ -32,7 +32,7 @@ from pydantic import ValidationError
 from ...errors import ParseError
 from ...model import Citation, LocalizedText, Name, has_cjk
 from ...names import cjk_name, name_from_parts, split_joined_names
-from ...values import parse_date, record_language, split_pages
+from ...values import month_number, parse_date, record_language, split_keywords, split_pages
 from ..base import Reader, Record, finish_record
 from .latex_decode import decode_latex, decode_url
 
@@ -69,8 +69,6 @@ def split_top_level(value: str, separator: re.Pattern[str]) -> list[str]:
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _COMMA = re.compile(",")
 _HASH = re.compile(r"\s*#\s*")
-_KEYWORD_SEPARATORS = re.compile(r"\s*[,;，；]\s*")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def _is_braced_whole(text: str) -> bool:
@@ -120,15 +118,6 @@ def concatenate(value: str, strings: dict[str, str]) -> str:
         else:
             pieces.append(strings.get(piece.lower(), piece))
     return "".join(pieces)
-
-
-def _month(value: str | None) -> int | None:
-    if not value:
-        return None
-    value = value.strip().lower()
-    if value.isdigit() and 1 <= int(value) <= 12:
-        return int(value)
-    return _MONTHS.index(value[:3]) + 1 if value[:3] in _MONTHS else None
 
 
 #: BibTeX/biblatex entry types -> CSL item types; anything else is read as a journal article, with a warning.
@@ -190,7 +179,7 @@ def citation_from_entry(entry: Entry, strings: dict[str, str], warnings: list[st
         else:
             first = None  # the writer's article number in the empty page slot
     issued = parse_date(text.get("date"), text.get("year"))
-    month = _month(raw.get("month"))
+    month = month_number(raw.get("month"))
     if issued is not None and issued.month is None and month:
         issued = issued.model_copy(update={"month": month})
     title = text.get("title")
@@ -198,7 +187,7 @@ def citation_from_entry(entry: Entry, strings: dict[str, str], warnings: list[st
     entry_type = entry.entry_type.lower()
     if entry_type not in ENTRY_TYPES:
         warnings.append(f"@{entry_type} read as a journal article")
-    keywords = tuple(k for k in _KEYWORD_SEPARATORS.split(text.get("keywords", "")) if k)
+    keywords = tuple(split_keywords(text.get("keywords"), commas=True))
     return Citation(
         type=ENTRY_TYPES.get(entry_type, "article-journal"),
         issued=issued,

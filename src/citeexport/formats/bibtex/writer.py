@@ -43,6 +43,7 @@ from bibtexparser.writer import BibtexFormat, write
 
 from ...model import Citation, Lang, Name
 from ...options import WriteOptions
+from ...values import LANGUAGE_CODES
 from ..base import DetachedWriting, Writer
 from .keys import KeyRegistry, key_stem
 from .latex import safe_url, to_latex
@@ -52,8 +53,7 @@ MONTH_MACROS: dict[int, str] = dict(
     enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
 )
 
-#: ``language`` and ``langid`` values per model language.
-LANGUAGE_CODES: dict[Lang, str] = {"zh": "zh", "en": "en"}
+#: ``langid`` values per model language (``language`` is :data:`citeexport.values.LANGUAGE_CODES`).
 LANGIDS: dict[Lang, str] = {"zh": "chinese", "en": "english"}
 
 #: biblatex ``relatedtype`` of an entry whose translation is the other language's entry.

@@ -13,17 +13,16 @@ import datetime as dt
 import re
 from typing import Any
 
-from ...chinese_names import split_chinese_name
+from ...cjk import has_cjk
 from ...errors import ParseError
-from ...model import Citation, DateParts, Lang, LocalizedText, Name, clean_text, has_cjk
+from ...model import Citation, DateParts, Lang, LocalizedText, Name, clean_text
+from ...names import cjk_person, looks_like_organisation, parse_unmarked_name, split_name_list
+from ...values import clean_doi, iso_date
 from .lombok import Obj
 
 #: Map keys / ``language`` values of the platform → our language codes.
 PLATFORM_LANGUAGES: dict[str, Lang] = {"CN": "zh", "ZH": "zh", "EN": "en"}
 
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
-_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
-_AUTHOR_LIST_SEPARATORS = re.compile(r"\s*(?:,|，|、|;|；)\s*")
 _CHINA_TIME = dt.timezone(dt.timedelta(hours=8))
 
 
@@ -38,70 +37,29 @@ def _obj(value: Any, cls: str | None = None) -> Obj | None:
 
 
 def _date(text: str | None, millis: str | None) -> DateParts | None:
-    if text:
-        match = _ISO_DATE.match(text)
-        if match:
-            year, month, day = (int(g) if g else None for g in match.groups())
-            if year and (month is None or 1 <= month <= 12) and (day is None or 1 <= day <= 31):
-                return DateParts(year=year, month=month, day=day if month else None)
+    """The ISO date string, else the epoch milliseconds (the platform's time zone)."""
+    date = iso_date(text)
+    if date is not None:
+        return date
     if millis and re.fullmatch(r"-?\d{1,15}", millis):
         moment = dt.datetime.fromtimestamp(int(millis) / 1000, tz=_CHINA_TIME)
         return DateParts(year=moment.year, month=moment.month, day=moment.day)
     return None
 
 
-def _person(family: str | None, given: str | None, whole: str | None, lang: Lang) -> Name | None:
-    """A name from its parts, already cleaned (:func:`_text`)."""
+def _person(family: str | None, given: str | None, whole: str | None) -> Name | None:
+    """A name from its parts, already cleaned (:func:`_text`); the rules are :mod:`citeexport.names`."""
     if whole and not (family or given) and looks_like_organisation(whole):
         return Name(literal=whole)
     if whole and has_cjk(whole) and not (family and given):
-        family_part, given_part = split_chinese_name(whole)
-        return Name(family=family_part, given=given_part)
+        return cjk_person(whole)
     if family or given:
         if has_cjk(family) and not given:
-            family_part, given_part = split_chinese_name(family or "")
-            return Name(family=family_part, given=given_part)
+            return cjk_person(family or "")
         return Name(family=family, given=given) if family else Name(family=given)
     if whole:
-        return _name_from_string(whole, lang)
+        return parse_unmarked_name(whole)
     return None
-
-
-_ORGANISATION = re.compile(
-    r"\b(?:university|universit[äé]|institute|institut|college|school|hospital|cent(?:er|re)|laborator(?:y|ies)|"
-    r"commission|committee|council|association|society|consortium|collaboration|group|team|network|"
-    r"organi[sz]ation|foundation|agency|administration|ministry|department|bureau|office|board|academy|"
-    r"company|corporation|inc|ltd|gmbh)\b"
-    r"|委员会|协会|学会|研究会|中心|研究所|研究院|科学院|大学|学院|医院|公司|集团|课题组|协作组|小组|联盟|办公室|管理局",
-    re.IGNORECASE,
-)
-
-
-def looks_like_organisation(whole: str) -> bool:
-    """A name printed whole that names a body, not a person (``WHO Working Group``, ``国家药典委员会``)."""
-    return _ORGANISATION.search(whole) is not None
-
-
-def _name_from_string(whole: str, lang: Lang) -> Name:
-    """Split a printed name: ``Chun-ming RAO`` → family RAO, given Chun-ming; CJK → split.
-
-    Names of organisations stay whole (``literal``), never split into a fake person.
-    """
-    if looks_like_organisation(whole):
-        return Name(literal=whole)
-    if has_cjk(whole) and " " not in whole:
-        family, given = split_chinese_name(whole)
-        return Name(family=family, given=given)
-    if "," in whole:
-        family, _, given = whole.partition(",")
-        return Name(family=family, given=given or None)
-    parts = whole.split()
-    if len(parts) == 1:
-        return Name(family=parts[0])
-    # An all-capitals word is the family name (the platform prints "Chun-ming RAO").
-    caps = [i for i, p in enumerate(parts) if p.isupper() and len(p) > 1]
-    index = caps[0] if len(caps) == 1 else len(parts) - 1
-    return Name(family=parts[index], given=" ".join(parts[:index] + parts[index + 1 :]))
 
 
 def _given(first: Any, middle: Any) -> str | None:
@@ -112,20 +70,20 @@ def _given(first: Any, middle: Any) -> str | None:
     return first or middle
 
 
-def _author_name(author: Obj, platform_key: str, lang: Lang, exts: dict[str, Any]) -> Name | None:
+def _author_name(platform_key: str, exts: dict[str, Any]) -> Name | None:
     ext = exts.get(platform_key)
     if isinstance(ext, Obj) and ext.cls == "AuthorExt":
         fields = ext.fields
         given = _given(fields.get("firstName"), fields.get("middleName"))
-        return _person(_text(fields.get("lastName")), given, _text(fields.get("stringName")), lang)
+        return _person(_text(fields.get("lastName")), given, _text(fields.get("stringName")))
     return None
 
 
 def _top_level_name(author: Obj, lang: Lang) -> Name | None:
     if lang == "zh":
-        return _person(None, None, _text(author.get("nameCn")), lang)
+        return _person(None, None, _text(author.get("nameCn")))
     given = _given(author.get("firstName"), author.get("middleName"))
-    return _person(_text(author.get("lastName")), given, None, lang)
+    return _person(_text(author.get("lastName")), given, None)
 
 
 def _ordered_authors(article: Obj) -> list[Obj]:
@@ -160,18 +118,18 @@ def _authors(authors: list[Obj], lang: Lang, ext: Obj) -> tuple[Name, ...]:
                 exts = {}
             name = None
             for key in keys:
-                if name := _author_name(author, key, lang, exts):
+                if name := _author_name(key, exts):
                     break
             name = name or _top_level_name(author, lang)
             if name is None:  # this language has no name for the author: use the other's
-                name = _author_name(author, other_key, lang, exts) or _top_level_name(author, "en" if lang == "zh" else "zh")
+                name = _author_name(other_key, exts) or _top_level_name(author, "en" if lang == "zh" else "zh")
             if name is not None:
                 names.append(name)
         return tuple(names)
     listed = _text(ext.get("authorsList"))
     if not listed:
         return ()
-    return tuple(_name_from_string(part, lang) for part in _AUTHOR_LIST_SEPARATORS.split(listed) if part.strip())
+    return tuple(name for name in map(parse_unmarked_name, split_name_list(listed)) if name is not None)
 
 
 def _keywords(article: Obj) -> dict[Lang, tuple[str, ...]]:
@@ -245,9 +203,7 @@ def citation_from_tree(article: Obj) -> Citation:
     if year_text and year_text.isdigit() and (issued is None or issued.year != int(year_text)):
         issued = DateParts(year=int(year_text))
     volume, number = _text(issue.get("volume")), _text(issue.get("issue"))
-    doi = _text(article.get("doi"))
-    if doi:
-        doi = _DOI_PREFIX.sub("", doi) or None
+    doi = clean_doi(_text(article.get("doi")))
     return Citation(
         id=_text(article.get("id")),
         issued=issued or online,

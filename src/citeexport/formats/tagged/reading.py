@@ -31,7 +31,7 @@ from pydantic import ValidationError
 from ...errors import ParseError
 from ...model import Citation, DateParts, LocalizedText, Name
 from ...names import parse_name, split_joined_names
-from ...values import clean_doi, clean_url, parse_date, record_language
+from ...values import clean_doi, clean_url, parse_date, record_language, split_keywords
 from ..base import Reader, Record, finish_record
 from .table import Field
 
@@ -172,14 +172,11 @@ def names_from_lines(lines: Iterable[str], tag: str, warnings: list[str], *, cor
     return tuple(names)
 
 
-_KEYWORD_SEPARATORS = re.compile(r"\s*[;；]\s*")
-
-
 def keywords_from_lines(lines: Iterable[str], tag: str, warnings: list[str]) -> tuple[str, ...]:
     """One keyword per line; a line of ``;``-joined keywords (CNKI ``小麦;抗旱;转基因``) is split, with a warning."""
     keywords: list[str] = []
     for line in lines:
-        parts = [part for part in _KEYWORD_SEPARATORS.split(line.strip()) if part]
+        parts = split_keywords(line)
         if len(parts) > 1:
             warnings.append(f"{len(parts)} keywords in one {tag} line, split at ';': {line!r}")
         keywords.extend(parts)

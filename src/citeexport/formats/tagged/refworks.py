@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 
 from ...model import Citation, Lang
-from ...values import split_pages
+from ...values import LANGUAGE_CODES, split_pages
 from ..base import StatelessWriter
 from .reading import (
     Dialect,
@@ -48,7 +48,7 @@ from .reading import (
     first_line,
     single,
 )
-from .table import LANGUAGE_CODES, Field, TagTable, fields_by_tag
+from .table import Field, TagTable, fields_by_tag
 from .writing import article_values, join_lines, tag_lines
 
 # -- the tag table ---------------------------------------------------------------------------

@@ -29,7 +29,7 @@ Choices (evidence in the team's format notes, §1):
 * ``DA`` is ``YYYY/MM/DD`` (``YYYY/MM`` for a month), trailing parts omitted as the
   specification allows; Zotero writes a trailing slash (``2025/01/31/``) but splits on
   ``/`` when reading, so both read the same.  Only the year: no ``DA``, ``PY`` says it.
-* ``LA`` is ``zh``/``en`` (:data:`~.table.LANGUAGE_CODES`).
+* ``LA`` is ``zh``/``en`` (:data:`citeexport.values.LANGUAGE_CODES`).
 * The text is returned as ``str``; the output must be encoded as UTF-8 *without* a BOM
   (rispy reads zero records from a file with one) and written with ``newline=""`` so
   that the CR LF is not doubled on Windows.
@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 
 from ...model import Citation, Lang
-from ...values import split_pages
+from ...values import LANGUAGE_CODES, split_pages
 from ..base import StatelessWriter
 from .reading import (
     Dialect,
@@ -52,7 +52,7 @@ from .reading import (
     first_line,
     single,
 )
-from .table import LANGUAGE_CODES, Field, TagTable, fields_by_tag
+from .table import Field, TagTable, fields_by_tag
 from .writing import article_values, join_lines, tag_lines
 
 # -- the tag table ---------------------------------------------------------------------------

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ...model import Lang
-
 #: What a tag can carry, independent of the format.  ``author`` and ``keyword`` repeat
 #: (one tag per name or keyword); every other field appears at most once.
 Field = Literal[
@@ -40,12 +38,6 @@ Field = Literal[
 #: One row per field: (field, tag).  A tuple, not a dict, because the order is the
 #: order of the lines in a record.
 TagTable = tuple[tuple[Field, str], ...]
-
-#: Value of the language tag (RIS ``LA``, EndNote ``%G``, RefWorks ``LA``).  ISO 639-1
-#: codes: what Zotero writes (its RIS export of the seed has ``LA  - zh``) and what its
-#: CSL processor understands as a locale; EndNote stores the field as free text, so a
-#: code costs nothing there.  bibutils and pandoc keep the code as given.
-LANGUAGE_CODES: dict[Lang, str] = {"zh": "zh", "en": "en"}
 
 
 def fields_by_tag(table: TagTable) -> dict[str, Field]:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from string import ascii_lowercase
 
-from ...model import Citation, Lang, has_cjk
+from ...cjk import has_cjk
+from ...model import Citation, Lang
+from ...values import suffix_letters
 
 
 @dataclass
@@ -72,16 +73,6 @@ def order_entries(entries: list[Entry]) -> list[Entry]:
             end += 1
         if end - start > 1 and ordered[start].citation.year:
             for offset, entry in enumerate(ordered[start:end]):
-                entry.year_suffix = suffix(offset)
+                entry.year_suffix = suffix_letters(offset + 1)
         start = end
     return ordered
-
-
-def suffix(index: int) -> str:
-    """``a`` … ``z``, then ``aa``, ``ab`` … (more than 26 works of one author in one year)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = ascii_lowercase[rest] + letters
-    return letters
