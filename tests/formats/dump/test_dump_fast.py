@@ -9,6 +9,7 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from citeexport.formats.dump.fast import parse_fast
 from citeexport.formats.dump.lombok import LombokSyntaxError
 from citeexport.formats.dump.mapping import citation_from_tree
 from citeexport.formats.dump.reader import parse_record_text
@@ -80,3 +81,55 @@ def test_fast_path_agrees_on_generated_records(citation):
     fast_tree, careful = both_ways(text)
     assert fast_tree is not None, "the fast path should answer every generated record"
     assert citation_from_tree(fast_tree) == careful
+
+
+# -- one schema, read by both parsers: a kind the fast path cannot take goes to the careful parser --
+
+
+@pytest.fixture
+def change_kind(monkeypatch):
+    """Give a field another kind in the one schema both parsers read (the fast program is compiled anew)."""
+    from citeexport.formats.dump import fast
+    from citeexport.formats.dump.schema import SCHEMA
+
+    def change(cls: str, field: str, kind: str) -> None:
+        monkeypatch.setitem(SCHEMA, cls, tuple((name, kind if name == field else old) for name, old in SCHEMA[cls]))
+        fast._program.cache_clear()
+
+    yield change
+    fast._program.cache_clear()  # before the schema is restored: the next record compiles it anew
+
+
+@pytest.mark.parametrize("kind", ["t", "n", "b", "q", "j", "*"])
+def test_every_kind_is_read_by_the_fast_path_or_left_to_the_careful_parser(change_kind, kind):
+    change_kind("ArticleExt", "highlight", kind)
+    assert parse_fast(SEED_TEXT) is not None  # highlight=null fits every kind
+    fast_tree, careful = both_ways(SEED_TEXT)
+    assert citation_from_tree(fast_tree) == careful
+
+
+def test_a_json_field_in_a_compiled_class_is_json_for_the_careful_parser_and_declined_by_the_fast_path(change_kind):
+    """Kind ``j`` once raised in the fast path instead of falling back."""
+    change_kind("ArticleExt", "highlight", "j")
+    dump = hazards.en_ext_replace("highlight=null", 'highlight={"a": [1, "b, c=d"]}')
+    assert parse_fast(dump + "\n") is None
+    tree, _ = parse_record_text(dump, fast=False)
+    assert tree.get("ext")["EN"].get("highlight") == {"a": [1, "b, c=d"]}
+    text = hazards.en_ext_replace("highlight=null", "highlight=plain, text")
+    fast_tree, careful = both_ways(text)
+    assert fast_tree is not None and citation_from_tree(fast_tree) == careful
+
+
+def test_a_kind_the_fast_path_does_not_compile_never_matches():
+    from citeexport.formats.dump import fast
+
+    assert fast._Builder(frozenset()).value("ArticleExt", "highlight", "z:Unknown", (", runingTitle=",), None) == fast._NEVER
+    assert re.match(fast._NEVER, "") is None and re.match(fast._NEVER, "anything") is None
+
+
+def test_the_schema_names_only_kinds_both_parsers_know():
+    from citeexport.formats.dump.schema import SCHEMA, check_kind
+
+    assert all(check_kind(kind) == kind for fields in SCHEMA.values() for _name, kind in fields)
+    with pytest.raises(ValueError, match="unknown field kind"):
+        check_kind("o:Nonexistent")

@@ -292,3 +292,22 @@ def test_a_record_over_the_size_cap_is_read_that_far_and_the_next_one_still_read
     assert [r.ok for r in records] == [True, False, True]
     assert "longer than" in records[1].error.message
     assert records[2].citation == seed_citation() and records[2].number == 3
+
+
+@pytest.mark.parametrize("position", ["first", "last"])
+def test_last_text_of_an_author_ext_may_hold_a_fake_map_entry(position):
+    """Rule 3 inside ``Author.ext``: ``, CN=fake`` does not open an entry, as what follows ``CN=`` is
+    not ``AuthorExt(``; the value is text, in the map's first entry and in its last."""
+    value = "Prof. (Dr.), CN=fake"
+    old = "bioContent=null, aboutCorrespAuthor=null), CN=AuthorExt(" if position == "first" else "aboutCorrespAuthor=null)}"
+    new = old.replace("aboutCorrespAuthor=null", f"aboutCorrespAuthor={value}")
+    dump = replace_once(SEED_DUMP, old, new)
+    assert read_one(dump + "\n" + SEED_PAGE) == seed_citation()
+    from citeexport.formats.dump.reader import parse_record_text
+
+    for fast in (True, False):
+        tree, _ = parse_record_text(dump, fast=fast)
+        ext = tree.get("authors")[0].get("ext")
+        assert set(ext) == {"EN", "CN"}
+        if not fast:  # the fast tree holds only what citations use
+            assert ext["EN" if position == "first" else "CN"].get("aboutCorrespAuthor") == value

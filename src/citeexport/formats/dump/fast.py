@@ -1,9 +1,9 @@
 """A fast path for the dump reader: the same schema, compiled into regular expressions.
 
-:mod:`.lombok` walks a record field by field in Python (≈ 1 ms for the
-seed).  This module builds, from the same schema, one regular expression per object class
-in its context, so the walk runs inside the ``re`` engine: each byte is scanned once, by a
-regex segment, an element loop, or ``str.find`` for the Journal's unread tail (≈ 8× faster).
+:mod:`.lombok` walks a record field by field in Python.  This module builds, from the same
+schema, one regular expression per object class in its context, so the walk runs inside the
+``re`` engine: each byte is scanned once, by a regex segment, an element loop, or ``str.find``
+for the Journal's unread tail (``benchmarks/`` has the figures).
 
 It is a *strict subset* of the careful parser, never a second opinion: every text value
 takes its earliest possible end and commits to it (atomic groups), as the careful parser's
@@ -15,6 +15,8 @@ careful parser.  So when the fast path answers, its answer is the careful parser
 
 Stricter still, a text value may not contain ``, <the field after next>=`` at all (the careful
 parser's schema-drift rule needs two following fields); such records take the careful path.
+A kind the program does not compile (:data:`_NEVER`), or a shape it cannot take, sends the
+record to the careful parser too: the fast path never raises and never answers on its own.
 
 Only what citations use is captured; the result is the same kind of :class:`Obj` tree the
 careful parser gives, holding just those fields.
@@ -26,7 +28,7 @@ import re
 from functools import lru_cache
 
 from .lombok import Obj
-from .schema import IDE_CLASSES, SCHEMA, SKIM_AFTER
+from .schema import IDE_CLASSES, SCHEMA, SKIM_AFTER, value_starts
 
 _IDENT = r"[A-Za-z_$][\w$]*"
 _NUMBER = r"(?:null|-?\d+(?:\.\d+)?)"
@@ -109,6 +111,12 @@ class _Unsupported(Exception):
     """A schema shape the fast path does not compile (the careful parser handles it)."""
 
 
+#: The pattern of a value of a kind the fast path does not compile: it never matches, so every
+#: record that reaches such a field is read by the careful parser (by construction: no kind can
+#: make the fast path raise or answer differently).
+_NEVER = "(?!)"
+
+
 class _Builder:
     """Regex source for objects of the schema, given what may follow them.
 
@@ -166,6 +174,9 @@ class _Builder:
         if kind == "q":
             quoted = _text_until(tuple("'" + u for u in until), None)
             return "(?:'" + self.group(cls, name, quoted) + "'|" + self.group(cls, name, _BARE, "_bare") + f")(?={ends})"
+        if kind == "j":
+            # The careful parser tries JSON first for a value starting "{" or "[": declined here.
+            return self.group(cls, name, r"(?![\[{])" + _text_until(until, drift)) + f"(?={ends})"
         if kind.startswith("o:"):
             inner = self.obj(kind[2:], until)
             return self.span(cls, name, f"(?:null|{inner})") + f"(?={ends})"
@@ -177,7 +188,7 @@ class _Builder:
             element = _OPEN_SLOT_CLASSES.get((cls, name))
             slot = self.list(element, until) if element else r"\[\]"
             return self.span(cls, name, f"(?:null|{slot})") + f"(?={ends})"
-        raise _Unsupported(kind)
+        return _NEVER
 
     def list(self, element: str, until: tuple[str, ...]) -> str:
         closing = tuple("]" + u for u in until)
@@ -188,7 +199,7 @@ class _Builder:
     def map(self, value_class: str, until: tuple[str, ...]) -> str:
         closing = tuple("}" + u for u in until)
         follow = (", ", *closing)
-        strong = map_strong(closing)
+        strong = map_strong(closing, value_class)
         value = f"(?:null|{self.obj(value_class, follow, strong)})"
         entry = f"{_IDENT}={value}(?={strong})"
         return rf"\{{(?:\}}(?={_alternatives(until)})|(?:{entry}, )*+{entry}\}})"
@@ -199,9 +210,9 @@ def list_strong(element: str, closing: tuple[str, ...]) -> str:
     return f"(?:, {re.escape(element)}[({{]|{_alternatives(closing)})"
 
 
-def map_strong(closing: tuple[str, ...]) -> str:
-    """After a map value: the next ``KEY=``, or the map's end."""
-    return f"(?:, {_IDENT}=|{_alternatives(closing)})"
+def map_strong(closing: tuple[str, ...], value_class: str) -> str:
+    """After a map value: the next ``KEY=`` and a value of the map's class (:func:`~.schema.value_starts`), or the map's end."""
+    return f"(?:, {_IDENT}={_alternatives(value_starts(value_class))}|{_alternatives(closing)})"
 
 
 # -- the program: regex segments, repeated elements, and the skimmed Journal tail ----------
@@ -312,7 +323,7 @@ class _ProgramBuilder:
     def repeated(self, owner: str, field: str, kind: str, element: str, until: tuple[str, ...]) -> None:
         is_map = kind.startswith("m:")
         closing = tuple(("}" if is_map else "]") + u for u in until)
-        strong = map_strong(closing) if is_map else list_strong(element, closing)
+        strong = map_strong(closing, element) if is_map else list_strong(element, closing)
         sub = _ProgramBuilder()
         if is_map:
             sub.parts.append(rf"(?P<key>{_IDENT})=(?:(?P<null>null)(?={strong})|")
@@ -327,10 +338,14 @@ class _ProgramBuilder:
 
 
 @lru_cache(maxsize=1)
-def _program() -> list[object]:
-    """Compiled once per process (~0.1 s): the steps reading one ``Article`` record."""
+def _program() -> list[object] | None:
+    """The steps reading one ``Article`` record, compiled once per process from the schema; None
+    when the schema has a shape the program cannot take (then the careful parser reads every record)."""
     builder = _ProgramBuilder()
-    builder.obj("Article", ("\n", "\r\n"), r"\r?\n")
+    try:
+        builder.obj("Article", ("\n", "\r\n"), r"\r?\n")
+    except _Unsupported:
+        return None
     builder.flush()
     return builder.steps
 
@@ -405,8 +420,11 @@ def _run_repeated(step: _Repeated, text: str, pos: int, scope: dict[str, Obj]) -
 
 def parse_fast(text: str) -> Obj | None:
     """The ``Article`` tree of ``text`` (ending with a newline), or None to use the careful parser."""
+    program = _program()
+    if program is None:
+        return None
     article, issue, journal = Obj("Article"), Obj("Issue"), Obj("Journal")
-    end = _run(_program(), text, 0, {"Article": article, "Issue": issue, "Journal": journal})
+    end = _run(program, text, 0, {"Article": article, "Issue": issue, "Journal": journal})
     if end < 0:
         return None
     article.fields.setdefault("issue", issue)

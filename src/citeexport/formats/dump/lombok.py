@@ -12,7 +12,9 @@ values (numbers, nested objects) must fit.  The rules, from the team's dump-form
    object (``Author(``), so one broken record cannot make the search run through the file.
 3. Once an object has completed, backtracking into it only moves its last field's end.
 4. List and map elements are committed one at a time (the first reading that the next
-   element, or the closing bracket and what follows it, accepts).
+   element, or the closing bracket and what follows it, accepts).  Elements are typed: a
+   typed map goes on only where ``, KEY=`` is followed by its value class (or ``null``,
+   :func:`~.schema.value_starts`), as a typed list only at its element class.
 5. A value that parsed as an object, list or map never falls back to plain text.
 6. Work is bounded: a step budget, and a nesting limit, end hopeless inputs with an error.
    Each step costs amortised constant scanning: searches for a separator are cached
@@ -41,7 +43,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from .schema import IDE_CLASSES, SCHEMA, SKIM_AFTER
+from .schema import IDE_CLASSES, SCHEMA, SKIM_AFTER, value_starts
 
 Fields = tuple[tuple[str, str], ...]
 Alternatives = Iterator[tuple[Any, int]]
@@ -362,7 +364,7 @@ class LombokParser:
         where = f"{obj.cls}.{name}"
         vpos = match.end() + 1
         finish = tuple(closer + f for f in follow)
-        for value, end in self._value("*", vpos, (", ", *finish), where, depth, None, 0, generic=True):
+        for value, end in self._value("*", vpos, (", ", *finish), where, depth, None, 0):
             self._step()
             if s.startswith(", ", end) and (m := _IDENT.match(s, end + 2)) and s.startswith("=", m.end()):
                 obj.fields[name] = value
@@ -382,7 +384,6 @@ class LombokParser:
         depth: int,
         fields: Fields | None,
         index: int,
-        generic: bool = False,
     ) -> Alternatives:
         """Alternatives for a value of ``kind`` at ``pos``, followed by one of ``until``."""
         self._step()
@@ -598,6 +599,7 @@ class LombokParser:
             yield {}, start + 1
             return
         closing = tuple("}" + u for u in until)
+        starts = None if cls == "*" else value_starts(cls)  # what may follow "KEY=" (rule 4)
         entries: dict[str, Any] = {}
         p = start
         while True:
@@ -609,7 +611,12 @@ class LombokParser:
             vpos = m.end() + 1
             kind = "*" if cls == "*" else f"o:{cls}"
             for value, end in self._value(kind, vpos, (", ", *closing), f"{where}.{key}", depth, None, 0):
-                if s.startswith(", ", end) and (k := _IDENT.match(s, end + 2)) and s.startswith("=", k.end()):
+                if (
+                    s.startswith(", ", end)
+                    and (k := _IDENT.match(s, end + 2))
+                    and s.startswith("=", k.end())
+                    and (starts is None or s.startswith(starts, k.end() + 1))
+                ):
                     entries[key] = value
                     p = end + 2
                     break

@@ -16,6 +16,11 @@ Kinds (see :mod:`.lombok`):
 Lombok prints every declared field, in declaration order, so the field after ``title=`` in
 an ``ArticleExt`` is always ``columnId=``; that is what lets a reader find where an unquoted
 value ends.
+
+Both parsers read this schema and nothing else: the careful one (:mod:`.lombok`) knows every
+kind; the fast one (:mod:`.fast`) compiles the kinds it can and leaves any other to the careful
+one (its pattern for such a field never matches).  A kind not listed above is an error here,
+at import, never a field read some other way.
 """
 
 from __future__ import annotations
@@ -148,9 +153,37 @@ _FIELDS: dict[str, str] = {
 }
 
 
+#: Kinds that are complete as they are, and kinds that name a class after a colon.
+SCALAR_KINDS = frozenset({"t", "n", "b", "q", "j", "*"})
+CLASS_KINDS = frozenset({"o", "l", "m"})
+
+
+def check_kind(kind: str) -> str:
+    """``kind`` when it is one of the kinds above naming a class of the schema; else ValueError."""
+    tag, _, cls = kind.partition(":")
+    if kind in SCALAR_KINDS or (tag in CLASS_KINDS and (cls in _FIELDS or (tag == "l" and cls == "*"))):
+        return kind
+    raise ValueError(f"unknown field kind {kind!r} in the dump schema")
+
+
+def opener(cls: str) -> str:
+    """How an object of ``cls`` starts: ``Cls(``, or ``Cls{`` for an IDE-printed class."""
+    return cls + ("{" if cls in IDE_CLASSES else "(")
+
+
+def value_starts(cls: str) -> tuple[str, str]:
+    """What the value of an element of a typed map or list starts with: the object, or ``null``.
+
+    The dump-format notes' rule 3 (structured values are typed): ``Author.ext`` values are
+    ``AuthorExt(``, so in ``aboutCorrespAuthor=Prof. (Dr.), CN=fake), CN=AuthorExt(`` the first
+    ``, CN=`` does not open an entry and the text runs on.  Both parsers use this.
+    """
+    return (opener(cls), "null")
+
+
 def _kind(cls: str, field: str) -> str:
     if (cls, field) in _STRUCTURED:
-        return _STRUCTURED[(cls, field)]
+        return check_kind(_STRUCTURED[(cls, field)])
     if field in QUOTED_FIELDS.get(cls, ()):
         return "q"
     if cls == "Company" and field == "ext":
