@@ -22,4 +22,4 @@ _CJK = re.compile(f"[{CJK}]")
 
 def has_cjk(text: str | None) -> bool:
     """True when ``text`` holds a Han ideograph, a kana or a hangul letter."""
-    return bool(text) and _CJK.search(text) is not None  # type: ignore[arg-type]  # bool(text) rules out None
+    return text is not None and _CJK.search(text) is not None

@@ -227,8 +227,8 @@ def convert(
 def formats() -> None:
     for name, cls in sorted(readers().items()):
         typer.echo(f"in   {name:<10} {cls.description}")
-    for name, cls in sorted(writers().items()):
-        typer.echo(f"out  {name:<10} {cls.description}")
+    for name, writer in sorted(writers().items()):
+        typer.echo(f"out  {name:<10} {writer.description}")
 
 
 for _name, _writer in sorted(writers().items()):

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from .cjk import CHINESE_TEXT
 from .errors import InputError
@@ -201,7 +201,8 @@ def open_input(path: str, *, fmt: str | None = None, encoding: str | None = None
             raw = open(path, "rb")  # noqa: SIM115 - closed when the line iterator ends
         except OSError as exc:
             raise InputError(f"cannot open: {exc.strerror or exc}", file=name) from None
-    buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
+    # Any binary stream with readinto serves as the raw stream (a BytesIO from the API or a test).
+    buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(cast(io.RawIOBase, raw))
     head = buffered.peek(HEAD_BYTES)[:HEAD_BYTES]
     chosen = encoding or detect_encoding(head)
     try:

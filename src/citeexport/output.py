@@ -104,7 +104,7 @@ class AtomicOutput:
                     raise OutputError(f"cannot write: {exc.strerror or exc}", file=str(self.path)) from None
             if kind is None:
                 try:
-                    os.replace(self._temp, self.path)  # type: ignore[arg-type]
+                    os.replace(self._temp, self.path)  # type: ignore[arg-type]  # a temp file exists only for a path
                 except OSError as exc:
                     raise OutputError(f"cannot write: {exc.strerror or exc}", file=str(self.path)) from None
                 self._temp = None

@@ -184,7 +184,7 @@ def _run_single_stream(job: Job, report: Report, writer: Writer) -> None:
 
 
 def _run_out_dir(job: Job, report: Report, writers: dict[str, Writer]) -> None:
-    root = Path(job.out_dir)  # type: ignore[arg-type]
+    root = Path(job.out_dir)  # type: ignore[arg-type]  # run() calls this only with an out_dir
     root.mkdir(parents=True, exist_ok=True)
     inputs = tuple(job.inputs)
     used: set[str] = set()
@@ -210,7 +210,7 @@ def _run_out_dir(job: Job, report: Report, writers: dict[str, Writer]) -> None:
             if not _accept(job, report, name, record):
                 continue
             if job.split == "record":
-                stem = f"{Path(name).stem}-{record.citation.id or record.number}"  # type: ignore[union-attr]
+                stem = f"{Path(name).stem}-{record.citation.id or record.number}"  # type: ignore[union-attr]  # an accepted record read here has its citation (no workers write with --split record)
                 ok = True
                 for writer in writers.values():
                     with AtomicOutput(target(stem, writer), force=job.force, inputs=inputs, root=root) as out:

@@ -34,6 +34,14 @@ class RegistryError(RuntimeError):
     """A listed format module is broken: a bug in citeexport, not a user error."""
 
 
+def _check(cls: object, base: type, name: str, where: str) -> None:
+    """A class a format module offers (``where``: its module and attribute) must be a ``base`` named ``name``."""
+    if not (isinstance(cls, type) and issubclass(cls, base)):
+        raise RegistryError(f"format {name!r}: {where} is {cls!r}, not a {base.__name__}")
+    if getattr(cls, "name", None) != name:
+        raise RegistryError(f"format {name!r}: {where} is {cls.__name__}, named {getattr(cls, 'name', None)!r}")
+
+
 def _load() -> None:
     if _READERS or _WRITERS:
         return
@@ -47,14 +55,12 @@ def _load() -> None:
         reader, writer = getattr(module, "READER", None), getattr(module, "WRITER", None)
         if reader is None and writer is None:
             raise RegistryError(f"format {name!r}: module {module_name} has neither READER nor WRITER")
-        for cls, base, table in ((reader, Reader, readers), (writer, Writer, writers)):
-            if cls is None:
-                continue
-            if not (isinstance(cls, type) and issubclass(cls, base)):
-                raise RegistryError(f"format {name!r}: {module_name} gives {cls!r}, not a {base.__name__}")
-            if cls.name != name:
-                raise RegistryError(f"format {name!r}: {module_name} gives {cls.__name__} named {cls.name!r}")
-            table[name] = cls
+        if reader is not None:
+            _check(reader, Reader, name, f"{module_name}.READER")
+            readers[name] = reader
+        if writer is not None:
+            _check(writer, Writer, name, f"{module_name}.WRITER")
+            writers[name] = writer
     _READERS.update(readers)
     _WRITERS.update(writers)
 

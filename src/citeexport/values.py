@@ -37,8 +37,8 @@ def parse_date(text: str | None, year_text: str | None = None) -> DateParts | No
     if text:
         numeric = _NUMERIC_DATE.match(text)
         if numeric:
-            parts = [int(g) if g else None for g in numeric.groups()]
-            return date_parts(parts[0], parts[1], parts[2])  # type: ignore[arg-type]  # the year group always matches
+            year_part, month_part, day_part = numeric.groups()
+            return date_parts(int(year_part), int(month_part) if month_part else None, int(day_part) if day_part else None)
         month_day = _MONTH_DAY.match(text)
         if month_day and month_day.group(1).lower() in MONTHS:
             month = MONTHS[month_day.group(1).lower()]

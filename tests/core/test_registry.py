@@ -56,7 +56,7 @@ def test_a_listed_module_that_does_not_import_fails_loudly(fresh_registry: dict[
     [
         ({}, "neither READER nor WRITER"),
         ({"WRITER": object}, "not a Writer"),
-        ({"WRITER": RisWriter}, "gives RisWriter named 'ris'"),
+        ({"WRITER": RisWriter}, "is RisWriter, named 'ris'"),
     ],
 )
 def test_a_module_offering_nothing_or_the_wrong_thing_fails_loudly(

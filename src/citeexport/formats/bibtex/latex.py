@@ -300,12 +300,12 @@ def to_latex(text: str, ascii: bool = False, protect_case: bool = False) -> str:
     escape_slotted = _SLOTTED[id(_escaper(skeleton, ascii))]  # slots are no braces: the skeleton shows the value's
     body = _protect_case(skeleton, escape_slotted) if protect_case else escape_slotted(skeleton)
     pieces = body.split(_TAG_SLOT)
-    out = [pieces[0]]
+    filled = [pieces[0]]
     for command, piece in zip(commands, pieces[1:], strict=True):
-        out.append(command)
-        out.append(piece)
-    out.append("}" * len(open_elements))
-    value = "".join(out)
+        filled.append(command)
+        filled.append(piece)
+    filled.append("}" * len(open_elements))
+    value = "".join(filled)
     return (_SPACE_RUNS.sub(" ", value) if "  " in value else value).strip(" ")
 
 

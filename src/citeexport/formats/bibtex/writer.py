@@ -37,8 +37,10 @@ lays the entries out.  ``tests/formats/bibtex/test_bibtex_writer.py`` checks the
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from bibtexparser.library import Library
-from bibtexparser.model import Entry, Field
+from bibtexparser.model import Block, Entry, Field
 from bibtexparser.writer import BibtexFormat, write
 
 from ...model import Citation, Lang, Name
@@ -126,6 +128,14 @@ def entry_fields(citation: Citation, lang: Lang, ascii: bool) -> list[Field]:
     return fields
 
 
+class Detached(NamedTuple):
+    """One article written in a worker: its key stem, its entries' text with ``_KEY_SLOT`` for the key, how many."""
+
+    stem: str
+    text: str
+    entries: int
+
+
 #: Stands for the citation key until the main process has made it unique (no value holds
 #: a NUL: the escapers delete control characters and URLs percent-encode them).
 _KEY_SLOT = "\x00key\x00"
@@ -153,8 +163,8 @@ class BibtexWriter(Writer, DetachedWriting):
         key = self._keys.claim(key_stem(citation))
         return self._separated(self._render([Entry("article", key, entry_fields(citation, lang, self.options.ascii))]), 1)
 
-    def write_detached(self, citation: Citation) -> tuple[str, str, int]:
-        """(key stem, the entries with ``_KEY_SLOT`` for the key, entry count): no registry needed."""
+    def write_detached(self, citation: Citation) -> Detached:
+        """The entries with ``_KEY_SLOT`` for the key: no key registry needed."""
         languages = self.options.languages(citation)
         if len(languages) < 2:
             entries = [Entry("article", _KEY_SLOT, entry_fields(citation, lang, self.options.ascii)) for lang in languages]
@@ -166,13 +176,13 @@ class BibtexWriter(Writer, DetachedWriting):
                 fields = entry_fields(citation, lang, self.options.ascii)
                 fields += [Field("related", other), Field("relatedtype", RELATED_TYPES[lang])]
                 entries.append(Entry("article", keys[lang], fields))
-        return key_stem(citation), self._render(entries), len(entries)
+        return Detached(key_stem(citation), self._render(entries), len(entries))
 
     def attach(self, detached: object) -> str:
-        stem, text, count = detached  # type: ignore[misc]
-        if not count:
+        assert isinstance(detached, Detached)
+        if not detached.entries:
             return ""
-        return self._separated(text.replace(_KEY_SLOT, self._keys.claim(stem)), count)
+        return self._separated(detached.text.replace(_KEY_SLOT, self._keys.claim(detached.stem)), detached.entries)
 
     def _separated(self, text: str, count: int) -> str:
         """A blank line before all entries but the first of the output."""
@@ -184,7 +194,8 @@ class BibtexWriter(Writer, DetachedWriting):
         """Entries with their values braced, through bibtexparser's writer."""
         for entry in entries:
             enclose(entry)
-        return write(Library(entries), self._format)
+        blocks: list[Block] = list(entries)
+        return write(Library(blocks), self._format)
 
 
 def enclose(entry: Entry) -> Entry:

@@ -45,7 +45,7 @@ _OPEN_SLOT_CLASSES = {
 
 #: The fields citations use, per class (what the mapping reads).
 WANTED: dict[str, tuple[str, ...]] = {
-    "Article": [
+    "Article": (
         "id",
         "articleNumber",
         "doi",
@@ -60,7 +60,7 @@ WANTED: dict[str, tuple[str, ...]] = {
         "pdfUrlCn",
         "pdfUrlEn",
         "reference",
-    ],
+    ),
     "Issue": ("year", "volume", "issue"),
     "Journal": ("nameCn", "nameEn", "issn", "eissn", "cn"),
     "ArticleExt": ("title", "journalTitle", "articleAbstract", "authorsList"),
@@ -256,11 +256,13 @@ class _Segment:
 class _Repeated:
     """A list ``[E, E]`` or a map ``{K=E, K=E}`` of ``element`` objects, each read by ``steps``."""
 
-    __slots__ = ("element", "field", "is_map", "optional_slot", "owner", "steps")
+    __slots__ = ("element", "field", "is_map", "optional_slot", "owner", "segment", "steps")
 
-    def __init__(self, owner: str, field: str, element: str, is_map: bool, steps: list[object], optional_slot: bool) -> None:
+    def __init__(self, owner: str, field: str, element: str, is_map: bool, steps: list[Step], optional_slot: bool) -> None:
         self.owner, self.field, self.element, self.is_map, self.steps = owner, field, element, is_map, steps
         self.optional_slot = optional_slot  # a "*" slot: other shapes go to the careful parser
+        # A map's values are read by one segment (the builder makes sure of it).
+        self.segment = steps[0] if is_map and len(steps) == 1 and type(steps[0]) is _Segment else None
 
 
 class _Skim:
@@ -272,9 +274,12 @@ class _Skim:
         self.target = target
 
 
+Step = _Segment | _Repeated | _Skim
+
+
 class _ProgramBuilder:
     def __init__(self) -> None:
-        self.steps: list[object] = []
+        self.steps: list[Step] = []
         self.parts: list[str] = []
         self.captures: set[str] = set()
 
@@ -338,7 +343,7 @@ class _ProgramBuilder:
 
 
 @lru_cache(maxsize=1)
-def _program() -> list[object] | None:
+def _program() -> list[Step] | None:
     """The steps reading one ``Article`` record, compiled once per process from the schema; None
     when the schema has a shape the program cannot take (then the careful parser reads every record)."""
     builder = _ProgramBuilder()
@@ -350,7 +355,7 @@ def _program() -> list[object] | None:
     return builder.steps
 
 
-def _run(steps: list[object], text: str, pos: int, scope: dict[str, Obj]) -> int:
+def _run(steps: list[Step], text: str, pos: int, scope: dict[str, Obj]) -> int:
     """Run ``steps`` at ``pos``, filling the objects of ``scope``; the end, or -1."""
     for step in steps:
         if type(step) is _Segment:
@@ -371,7 +376,8 @@ def _run(steps: list[object], text: str, pos: int, scope: dict[str, Obj]) -> int
             if pos < 0:
                 return -1
         else:
-            pos = text.find(step.target, pos)  # type: ignore[attr-defined]
+            assert type(step) is _Skim
+            pos = text.find(step.target, pos)
             if pos < 0:
                 return -1
     return pos
@@ -393,13 +399,14 @@ def _run_repeated(step: _Repeated, text: str, pos: int, scope: dict[str, Obj]) -
         return -1
     items: list[Obj] = []
     entries: dict[str, Obj | None] = {}
+    segment = step.segment
     while True:
         element = Obj(step.element)
-        if step.is_map:
-            match = step.steps[0].pattern.match(text, pos)  # type: ignore[attr-defined]
+        if segment is not None:  # a map
+            match = segment.pattern.match(text, pos)
             if match is None:
                 return -1
-            for _cls, field, group, _bare in step.steps[0].captures:  # type: ignore[attr-defined]
+            for _cls, field, group, _bare in segment.captures:
                 value = match.group(group)
                 element.fields[field] = None if value == "null" else value
             entries[match.group("key")] = None if match.group("null") else element

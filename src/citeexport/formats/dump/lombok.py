@@ -80,7 +80,7 @@ class Obj:
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Obj) and other.cls == self.cls and other.fields == self.fields
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None  # type: ignore[assignment]  # a tree node compared by value is mutable: unhashable
 
 
 class _Span:

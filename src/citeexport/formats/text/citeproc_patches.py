@@ -70,10 +70,10 @@ def apply() -> None:
     global _applied
     if _applied:
         return
-    model.Name.initialize = _initialize  # type: ignore[method-assign]
-    model.Name_Part.format_part = _format_part  # type: ignore[method-assign]
-    citeproc.source.Name.parts = _parts  # type: ignore[method-assign]
-    model.FormatNumber._format_last_page = _format_last_page  # type: ignore[method-assign]
+    model.Name.initialize = _initialize
+    model.Name_Part.format_part = _format_part
+    citeproc.source.Name.parts = _parts
+    model.FormatNumber._format_last_page = _format_last_page
     if "available_date" not in citeproc.DATES:
         citeproc.DATES.append("available_date")  # parsed as a date (source/json.py)
         citeproc.VARIABLES.append("available_date")  # accepted by Reference without a warning

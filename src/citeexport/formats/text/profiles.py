@@ -44,7 +44,7 @@ class GbtProfile:
 
 
 def _profiles() -> dict[str, GbtProfile]:
-    table = [
+    table: list[tuple[str, Edition, System, Punctuation]] = [
         ("gb7714-2015", 2015, "numeric", HALF),
         ("gb7714-2015-author-date", 2015, "author-date", HALF),
         ("gb7714-2025", 2025, "numeric", FULL),
@@ -52,7 +52,7 @@ def _profiles() -> dict[str, GbtProfile]:
         ("gb7714-2025-halfwidth", 2025, "numeric", HALF),
         ("gb7714-2025-author-date-halfwidth", 2025, "author-date", HALF),
     ]
-    return {name: GbtProfile(name, edition, system, punct) for name, edition, system, punct in table}  # type: ignore[arg-type]
+    return {name: GbtProfile(name, edition, system, punct) for name, edition, system, punct in table}
 
 
 #: Bundled style name -> profile.  ``gb7714-2015`` is the default (WriteOptions.style).

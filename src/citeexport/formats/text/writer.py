@@ -49,7 +49,8 @@ class TextWriter(Writer, DetachedWriting):
         return [self.render(Entry(0, citation, lang)) for lang in self.options.languages(citation)]
 
     def attach(self, detached: object) -> str:
-        return self._numbered(detached)  # type: ignore[arg-type]
+        assert isinstance(detached, list)
+        return self._numbered(detached)
 
     def write_one(self, citation: Citation, lang: Lang) -> str:
         return self.render(Entry(0, citation, lang)) + self.newline
