@@ -9,7 +9,7 @@ names, organisations, long abstracts full of commas, brackets, ``=``, ``null``, 
 and LaTeX specials, raw newlines, records without an English or Chinese block, without DOI,
 pages or issue (online first), and page-text junk that starts with ``Article(``.
 
-Values stay clear of the dump's *genuine* ambiguities (dump-format.md §6: a title that is the
+Values stay clear of the dump's *genuine* ambiguities (the dump-format notes §6: a title that is the
 string ``null``, an abstract holding ``, correspAuthors=``), which no reader can resolve, so
 every record has one right reading.  Deterministic for a seed; records are made and written
 one at a time, so memory stays flat for any N.

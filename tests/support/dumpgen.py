@@ -8,7 +8,7 @@ Journal/Website subtrees with the seed's filler values, then the article page's 
 
 Why it exists: the seed is one record; benchmarks and round-trip tests need many realistic
 records, and the reader is only trusted once ``reader(render(c)) == c`` holds for any ``c``.
-So every citation fact is written where the reader looks for it (dump-format.md §4) and
+So every citation fact is written where the reader looks for it (the dump-format notes §4) and
 nowhere else, and the filler reproduces the decoys a real dump holds (``Issue.pageStart``,
 ``onlineDateStr``, ``Journal.journalTitle``, ``Website.title`` ...).
 

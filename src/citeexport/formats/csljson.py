@@ -257,7 +257,7 @@ class CslJsonWriter(Writer):
             unique = f"{wanted}-{n}"
         self.next_suffix[wanted] = n
         self.used_ids.add(unique)
-        # one item per line: the C encoder (``indent`` would take the pure-Python one, 10× slower)
+        # one item per line: the C encoder (``indent`` would take the much slower pure-Python one)
         text = json.dumps(citation.csl_item(lang, unique), ensure_ascii=False, separators=(", ", ": "))
         separator = "\n" if self.items_written == 0 else ",\n"
         self.items_written += 1

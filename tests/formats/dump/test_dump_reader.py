@@ -1,5 +1,5 @@
 """The dump reader, on the real record and on hand-made records built from it, one per hazard
-of the Lombok toString grammar (../shared/reference/dump-format.md §2, §5, §6)."""
+of the Lombok toString grammar (the team's dump-format notes §2, §5, §6)."""
 
 from __future__ import annotations
 

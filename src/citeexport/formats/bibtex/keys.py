@@ -113,8 +113,8 @@ _HTML_TAG = re.compile(r"<[^<>]*>")
 
 @lru_cache(maxsize=65536)
 def _pinyin(text: str) -> str:
-    """Toneless pinyin, cached: pypinyin costs ~15 µs a call and surnames and words repeat."""
-    from pypinyin import lazy_pinyin  # imported here: 0.13 s, paid only when a key needs pinyin
+    """Toneless pinyin, cached: a pypinyin call costs more than a lookup, and surnames and words repeat."""
+    from pypinyin import lazy_pinyin  # imported here: its import is paid only when a key needs pinyin
 
     return "".join(lazy_pinyin(text))
 

@@ -15,7 +15,7 @@ bibtexparser.  The rules that guarantee that live here, as data:
   as inert text).
 * :data:`ACCENT_COMMANDS` / :data:`LETTER_COMMANDS` / :data:`ASCII_PUNCTUATION` — the
   ``--ascii`` table (``é`` → ``{\\'e}``), precomputed once and applied by :class:`Escaper`, as
-  bibtexparser's ``LatexEncodingMiddleware`` (pylatexenc) manages about 77 records/s.
+  bibtexparser's ``LatexEncodingMiddleware`` (pylatexenc) is too slow for whole archives.
   Characters outside the table — CJK above all — have no ASCII LaTeX spelling and are
   kept as UTF-8 even with ``--ascii``; a legacy 8-bit BibTeX passes them through as bytes.
 * :data:`HTML_COMMANDS` — the markup platforms put into titles and abstracts (``<i>``,
@@ -118,9 +118,8 @@ ASCII_ENCODINGS: dict[str, str] = {**_accented_latin_letters(), **LETTER_COMMAND
 class Escaper:
     """One precomputed escaping table, applied by a regex that stops only at the characters it maps.
 
-    ``str.translate`` with a dict costs about 30 ns per character; splitting on a character
-    class runs in C and maps only the specials (measured on abstracts of the generated
-    corpus: translate 62 µs, ``re.sub`` with a callback 18 µs, split-and-map 11 µs).
+    Splitting on a character class runs in C and maps only the specials; ``str.translate`` with
+    a dict, or ``re.sub`` with a callback, costs more on abstracts of the generated corpus.
     """
 
     def __init__(self, mapping: dict[str, str]) -> None:
@@ -129,7 +128,7 @@ class Escaper:
         self.pattern = re.compile(f"([{specials}])")
         # With a TeX ligature in the source (``--``, ``''``, ``````) its second character is
         # matched too, and written after an empty group: ``a-{}-b`` stays two hyphens.  A
-        # pattern of its own: the lookbehinds make every scan four times slower.
+        # pattern of its own: the lookbehinds slow every scan down.
         self.ligature_pattern = re.compile(f"([{specials}]|(?<=-)-|(?<=')'|(?<=`)`)")
         self._lookup = {**{char: "{}" + char for char in "-'`"}, **mapping}
 
@@ -149,7 +148,7 @@ class Escaper:
         return Escaper({key: value for key, value in self.mapping.items() if key != char})
 
 
-_SPACE_RUNS = re.compile(r"  +")  # not " {2,}": a literal prefix lets ``re`` skip ahead (5x faster)
+_SPACE_RUNS = re.compile(r"  +")  # not " {2,}": a literal prefix lets ``re`` skip ahead
 _CONTROL_CHARACTERS = {chr(code): "" for code in (*range(0x00, 0x20), 0x7F) if chr(code) not in FOLDED_WHITESPACE}
 _UTF8 = {**TEXT_ESCAPES, **dict.fromkeys(FOLDED_WHITESPACE, " "), **_CONTROL_CHARACTERS}
 _ASCII = {**_UTF8, **ASCII_ENCODINGS}

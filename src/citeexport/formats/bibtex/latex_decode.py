@@ -2,7 +2,7 @@
 
 :func:`decode_latex` is a table-driven decoder whose tables are the BibTeX writer's escape
 tables (:mod:`.latex`) inverted, plus common text macros; it agrees with bibtexparser's
-``LatexDecodingMiddleware`` (pylatexenc), which manages about 77 records/s, on every spelling
+``LatexDecodingMiddleware`` (pylatexenc, too slow for whole archives) on every spelling
 the writer emits and on the usual Google Scholar / Zotero ones (``{\\"u}``, ``\\&``,
 ``{\\textasciitilde}``, ``\\'{e}``).  Two deliberate differences: ``\\textit{x}``/``\\emph{x}``
 (and bold, sub/superscript, small caps) become the HTML the model holds (``<i>x</i>``), as the

@@ -204,7 +204,7 @@ def _read_range_unsafe(
     path: str, encoding: str, batch: Batch, skip: int, options: ReadOptions, source: str, spec: WriteSpec
 ) -> RangeResult:
     """Records are read, mapped and written one at a time, as the serial reader does: a range's
-    records are never all held at once (that made workers 15 % slower than one process)."""
+    records are never all held at once (that made workers slower per record than one process)."""
     start, own_end = batch
     with open(path, "rb") as handle:
         chunks = _RangeChunks(handle, path, encoding, start, own_end)

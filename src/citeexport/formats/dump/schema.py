@@ -144,7 +144,7 @@ _FIELDS: dict[str, str] = {
         journalGroupNameEn type domain language createTime createBy updateTime updateBy name tplId title delFlag
         indexPage props""",
     "WebsiteProps": "id tenantId journalId journalGroupId siteId code value createTime updateTime creator updator",
-    # Modeled, not observed (dump-format.md §3): element classes of keywords/funds/refs/companyList.
+    # Modeled, not observed (the dump-format notes §3): element classes of keywords/funds/refs/companyList.
     "ArticleKeyword": "id tenantId journalId articleId language keyword orderNo",
     "ArticleFund": "id tenantId journalId articleId language fundName fundNo orderNo",
     "ArticleRef": "id tenantId journalId articleId orderNo refType citation doi pmid url language",

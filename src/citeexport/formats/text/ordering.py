@@ -53,11 +53,11 @@ class Entry:
         )
 
 
-@lru_cache(maxsize=1 << 16)  # pypinyin costs ~70 µs a call; authors recur across a list
+@lru_cache(maxsize=1 << 16)  # a pypinyin call costs more than a lookup; authors recur across a list
 def sort_text(text: str) -> str:
     """Pinyin (tone-less, letters only) for Han characters, lower case for the rest."""
     if has_cjk(text):
-        from pypinyin import Style, lazy_pinyin  # imported here: 0.13 s, paid only for Chinese authors
+        from pypinyin import Style, lazy_pinyin  # imported here: its import is paid only for Chinese authors
 
         return " ".join(lazy_pinyin(text, style=Style.NORMAL, errors="default")).lower()
     return text.lower()
