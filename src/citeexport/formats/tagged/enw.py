@@ -44,9 +44,8 @@ from __future__ import annotations
 import calendar
 import re
 
-from ...model import Citation, Lang
-from ...values import LANGUAGE_CODES, split_pages
-from ..base import StatelessWriter
+from ...model import Citation, DateParts, Lang
+from ...values import split_pages
 from .reading import (
     Dialect,
     TaggedReader,
@@ -58,7 +57,7 @@ from .reading import (
     single,
 )
 from .table import Field, TagTable, fields_by_tag
-from .writing import article_values, join_lines, tag_lines
+from .writing import TaggedWriter
 
 # -- the tag table ---------------------------------------------------------------------------
 
@@ -136,22 +135,25 @@ class EnwReader(TaggedReader):
 # -- writing -------------------------------------------------------------------------------------
 
 
-class EnwWriter(StatelessWriter):
+class EnwWriter(TaggedWriter):
     name = "enw"
     description = "EndNote tagged import format (.enw)"
     extension = "enw"
     newline = "\n"
+    line_format = LINE_FORMAT
+    type_line = (TYPE_TAG, JOURNAL_ARTICLE_TYPE)
+    tags = JOURNAL_ARTICLE_TAGS
+    blank_line_after = True
 
-    def write_one(self, citation: Citation, lang: Lang) -> str:
-        values: dict[Field, tuple[str, ...]] = article_values(citation, lang)
+    def date(self, date: DateParts) -> str:
+        """``January 31``, ``January`` (the year is ``%D``)."""
+        month = calendar.month_name[date.month or 0]
+        return f"{month} {date.day}" if date.day else month
+
+    def values(self, citation: Citation, lang: Lang) -> dict[Field, tuple[str, ...]]:
+        values = super().values(citation, lang)
         values["author"] = tuple(f"{name.literal}," if name.literal else name.inverted for name in citation.text(lang).authors)
-        values["language"] = (LANGUAGE_CODES[lang],)
-        date = citation.issued
-        if date and date.month:
-            month = calendar.month_name[date.month]
-            values["date"] = (f"{month} {date.day}" if date.day else month,)
-        lines = [(TYPE_TAG, JOURNAL_ARTICLE_TYPE), *tag_lines(JOURNAL_ARTICLE_TAGS, values)]
-        return join_lines(lines, LINE_FORMAT, self.newline) + self.newline
+        return values
 
 
 READER = EnwReader

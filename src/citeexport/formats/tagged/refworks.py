@@ -36,8 +36,7 @@ from __future__ import annotations
 import re
 
 from ...model import Citation, Lang
-from ...values import LANGUAGE_CODES, split_pages
-from ..base import StatelessWriter
+from ...values import split_pages
 from .reading import (
     Dialect,
     TaggedReader,
@@ -49,7 +48,7 @@ from .reading import (
     single,
 )
 from .table import Field, TagTable, fields_by_tag
-from .writing import article_values, join_lines, tag_lines
+from .writing import TaggedWriter
 
 # -- the tag table ---------------------------------------------------------------------------
 
@@ -143,21 +142,21 @@ class RefworksReader(TaggedReader):
 # -- writing -------------------------------------------------------------------------------------
 
 
-class RefworksWriter(StatelessWriter):
+class RefworksWriter(TaggedWriter):
     name = "refworks"
     description = "RefWorks tagged format"
     extension = "txt"
     newline = "\n"
+    line_format = LINE_FORMAT
+    type_line = (TYPE_TAG, JOURNAL_ARTICLE_TYPE)
+    tags = JOURNAL_ARTICLE_TAGS
+    blank_line_after = True
 
-    def write_one(self, citation: Citation, lang: Lang) -> str:
-        values: dict[Field, tuple[str, ...]] = article_values(citation, lang)
-        values["language"] = (LANGUAGE_CODES[lang],)
-        if citation.issued and citation.issued.month:
-            values["date"] = (citation.issued.iso(),)
+    def values(self, citation: Citation, lang: Lang) -> dict[Field, tuple[str, ...]]:
+        values = super().values(citation, lang)  # FD: ISO 8601, the default date
         electronic = "url" in values or "doi" in values
         values["source_type"] = (SOURCE_ELECTRONIC if electronic else SOURCE_PRINT,)
-        lines = [(TYPE_TAG, JOURNAL_ARTICLE_TYPE), *tag_lines(JOURNAL_ARTICLE_TAGS, values)]
-        return join_lines(lines, LINE_FORMAT, self.newline) + self.newline
+        return values
 
 
 READER = RefworksReader

@@ -39,9 +39,8 @@ from __future__ import annotations
 
 import re
 
-from ...model import Citation, Lang
-from ...values import LANGUAGE_CODES, split_pages
-from ..base import StatelessWriter
+from ...model import Citation, DateParts
+from ...values import split_pages
 from .reading import (
     Dialect,
     TaggedReader,
@@ -53,7 +52,7 @@ from .reading import (
     single,
 )
 from .table import Field, TagTable, fields_by_tag
-from .writing import article_values, join_lines, tag_lines
+from .writing import TaggedWriter
 
 # -- the tag table ---------------------------------------------------------------------------
 
@@ -160,24 +159,19 @@ class RisReader(TaggedReader):
 # -- writing -------------------------------------------------------------------------------------
 
 
-class RisWriter(StatelessWriter):
+class RisWriter(TaggedWriter):
     name = "ris"
     description = "RIS (EndNote, Zotero, Mendeley, Reference Manager)"
     extension = "ris"
     newline = "\r\n"
+    line_format = LINE_FORMAT
+    type_line = (TYPE_TAG, JOURNAL_ARTICLE_TYPE)
+    tags = JOURNAL_ARTICLE_TAGS
+    end_line = (END_TAG, "")
 
-    def write_one(self, citation: Citation, lang: Lang) -> str:
-        values: dict[Field, tuple[str, ...]] = article_values(citation, lang)
-        values["language"] = (LANGUAGE_CODES[lang],)
-        date = citation.issued
-        if date and date.month:
-            values["date"] = ("/".join([f"{date.year:04d}", *(f"{part:02d}" for part in (date.month, date.day) if part)]),)
-        lines = [
-            (TYPE_TAG, JOURNAL_ARTICLE_TYPE),
-            *tag_lines(JOURNAL_ARTICLE_TAGS, values),
-            (END_TAG, ""),
-        ]
-        return join_lines(lines, LINE_FORMAT, self.newline)
+    def date(self, date: DateParts) -> str:
+        """``2025/01/31``, ``2025/01``."""
+        return "/".join([f"{date.year:04d}", *(f"{part:02d}" for part in (date.month, date.day) if part)])
 
 
 READER = RisReader

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
+from typing import ClassVar
 
-from ...model import Citation, Lang
+from ...model import Citation, DateParts, Lang
 from ...oneline import one_line
+from ...values import LANGUAGE_CODES
+from ..base import StatelessWriter
 from .table import Field, TagTable
 
 
@@ -74,3 +77,38 @@ def _line_around(line_format: str, tag: str, newline: str) -> tuple[str, str]:
     """What ``line_format`` puts before and after a value of ``tag`` (``str.format`` once per tag, not per line)."""
     before, _, after = line_format.format(tag=tag, value="\x00").partition("\x00")
     return before, after + newline
+
+
+class TaggedWriter(StatelessWriter):
+    """A tagged format's writer: its syntax and tag table as class attributes, and how it spells
+    a date; one record per article and language, every value folded onto its own line."""
+
+    #: ``str.format`` pattern of one line, with ``{tag}`` and ``{value}``.
+    line_format: ClassVar[str]
+    #: The first line of a record: (type tag, the type of a journal article).
+    type_line: ClassVar[tuple[str, str]]
+    #: The lines of one record, in this order (:data:`~.table.TagTable`).
+    tags: ClassVar[TagTable]
+    #: The last line of a record (RIS ``ER  - ``), if the format has one.
+    end_line: ClassVar[tuple[str, str] | None] = None
+    #: A blank line after each record (EndNote, RefWorks).
+    blank_line_after: ClassVar[bool] = False
+
+    def date(self, date: DateParts) -> str:
+        """The ``date`` tag's value for a date with at least a month (a year alone has the ``year`` tag)."""
+        return date.iso()
+
+    def values(self, citation: Citation, lang: Lang) -> dict[Field, tuple[str, ...]]:
+        """What each field of the table holds for ``citation`` in ``lang`` (unfolded)."""
+        values = article_values(citation, lang)
+        values["language"] = (LANGUAGE_CODES[lang],)
+        if citation.issued and citation.issued.month:
+            values["date"] = (self.date(citation.issued),)
+        return values
+
+    def write_one(self, citation: Citation, lang: Lang) -> str:
+        lines = [self.type_line, *tag_lines(self.tags, self.values(citation, lang))]
+        if self.end_line is not None:
+            lines.append(self.end_line)
+        text = join_lines(lines, self.line_format, self.newline)
+        return text + self.newline if self.blank_line_after else text
