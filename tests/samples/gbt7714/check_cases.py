@@ -4,8 +4,9 @@ Usage: python tests/samples/gbt7714/check_cases.py [DIR]
 
 Checks cases.jsonl and lists.jsonl: one JSON object per line, the required keys
 and their value kinds, CSL items (types and variables of CSL-JSON 1.0.2, name
-and date shapes), NFC text everywhere, ids unique across both files, and that a
-full (non-fragment) expected line carries the case's [type/carrier] code.
+and date shapes), NFC text everywhere, ids unique across both files, that a
+full (non-fragment) expected line carries the case's [type/carrier] code, and
+that numeric list lines are numbered [1], [2], ... in order.
 Exit status 0 when clean, 1 with one message per problem otherwise.
 """
 
@@ -374,13 +375,37 @@ def check_list(where: str, entry: dict) -> list[str]:
             ids.append(item.get("id"))
     if len(set(ids)) != len(ids):
         problems.append(f"{where}: duplicate CSL ids inside the list")
+    numeric = entry.get("system") == "numeric"
     for i, line in enumerate(lines):
-        problems += check_expected_line(f"{where}.expected_lines[{i}]", line)
+        label = f"{where}.expected_lines[{i}]"
+        if not isinstance(line, str):
+            problems.append(f"{label}: must be a string")
+            continue
+        if numeric:
+            prefix = f"[{i + 1}] "
+            if not line.startswith(prefix):
+                problems.append(f"{label}: numeric list line must start with {prefix!r}")
+            line = line[len(prefix) :]
+        problems += check_expected_line(label, line)
     if len(lines) != len(items):
         problems.append(f"{where}: {len(items)} items but {len(lines)} expected lines")
-    for key in ("citations", "expected_citations"):
-        if key in entry and not isinstance(entry[key], list):
-            problems.append(f"{where}: {key} must be a list")
+    citations = entry.get("citations")
+    expected = entry.get("expected_citations")
+    if (citations is None) != (expected is None):
+        problems.append(f"{where}: citations and expected_citations go together")
+    elif citations is not None:
+        if not isinstance(citations, list) or not isinstance(expected, list):
+            return [*problems, f"{where}: citations and expected_citations must be lists"]
+        if len(citations) != len(expected):
+            problems.append(f"{where}: {len(citations)} citations but {len(expected)} expected")
+        for i, cite in enumerate(citations):
+            cited = cite.get("items") if isinstance(cite, dict) else None
+            if not isinstance(cited, list) or not cited:
+                problems.append(f"{where}.citations[{i}]: items must be a non-empty list")
+                continue
+            problems += [f"{where}.citations[{i}]: unknown item {ident!r}" for ident in cited if ident not in ids]
+            extra = cite.keys() - {"items", "locator", "mode"}
+            problems += [f"{where}.citations[{i}]: unknown key {k!r}" for k in sorted(extra)]
     return problems
 
 
