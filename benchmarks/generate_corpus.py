@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from citeexport.model import Citation, DateParts, Lang, LocalizedText, Name
+from citeexport.model import Citation, Date, Lang, LocalizedText, Name
 
 # The record generator is a test helper (tests/support), not part of the package.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
@@ -233,7 +233,7 @@ def random_citation(rng: random.Random, index: int) -> Citation:
     article_id = str(FIRST_ARTICLE_ID + index * 4099)
     online_first = rng.random() < 0.05
     year = rng.randint(2015, 2025)
-    date = DateParts(year=year, month=rng.randint(1, 12), day=rng.randint(1, 28))
+    date = Date(year=year, month=rng.randint(1, 12), day=rng.randint(1, 28))
     volume = None if online_first else str(year - 1980)
     issue = None if online_first or rng.random() < 0.03 else rng.choice(("1", "2", "3", "4", "5", "6", "S1", "5/6"))
     page_first = page_last = number = None

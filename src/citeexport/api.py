@@ -13,7 +13,7 @@ input record, so each partition converts independently::
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from .errors import CiteexportError
 from .formats.base import Record
@@ -35,12 +35,25 @@ def read_text(text: str, fmt: str = "dump", source: str = "<string>", options: R
     yield from get_reader(fmt)(options).read(split_lines(text), source)
 
 
-def write(citations: Iterable[Citation], fmt: str, options: WriteOptions | None = None) -> Iterator[str]:
-    """Stream the output text of ``citations`` in format ``fmt`` (header, records, footer)."""
+def write(
+    citations: Iterable[Citation],
+    fmt: str,
+    options: WriteOptions | None = None,
+    on_warning: Callable[[Citation, str], None] | None = None,
+) -> Iterator[str]:
+    """Stream the output text of ``citations`` in format ``fmt`` (header, records, footer).
+
+    ``on_warning(citation, message)`` hears what the writer could not hold of a citation
+    (``type thesis written as JOUR``; see :meth:`~citeexport.formats.base.Writer.warn`).
+    """
     writer = get_writer(fmt)(options or WriteOptions())
     yield writer.start()
     for citation in citations:
-        yield writer.write(citation)
+        text = writer.write(citation)
+        for warning in writer.take_warnings():
+            if on_warning is not None:
+                on_warning(citation, warning)
+        yield text
     yield writer.finish()
 
 
@@ -64,7 +77,9 @@ def convert(
     for index, text in enumerate(records, start=1):
         for record in reader.read(split_lines(text), f"<record {index}>"):
             if record.citation is not None and record.error is None:
-                yield writer.write(record.citation)
+                text = writer.write(record.citation)
+                writer.take_warnings()  # a partition's output has no channel for them (api.write has one)
+                yield text
             elif on_error == "stop" and record.error is not None:
                 raise record.error
     tail = writer.finish()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
-from .model import LANGS, Citation, Lang
+from .model import Citation, Lang, primary_subtag
 
-LangChoice = Literal["zh", "en", "both"]
+#: ``both`` (every language a record has), or one language's primary subtag (``zh``, ``en``, ``de`` …).
+LangChoice = str
 
 
 class ReadOptions(BaseModel):
@@ -23,20 +23,26 @@ class WriteOptions(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     lang: LangChoice = "both"
+
+    @field_validator("lang")
+    @classmethod
+    def _check_lang(cls, value: str) -> str:
+        return value if value == "both" else primary_subtag(value)
+
     ascii: bool = False  # BibTeX: LaTeX-encoded ASCII instead of UTF-8
     style: str = "gb7714-2015"  # text: a bundled style name or a path to a CSL file
     numbered: bool = False  # text: "[1] " before each reference
     accessed: dt.date | None = None  # text: access date for online items (GB/T 7714-2015 [J/OL])
 
     def languages(self, citation: Citation) -> tuple[Lang, ...]:
-        """The languages of ``citation`` to write, Chinese first.
+        """The languages of ``citation`` to write: zh first, en second, then the others.
 
-        ``both`` means every language the record has; a single language falls back to
-        the other one when the record lacks it, so no article is silently dropped.
+        ``both`` means every language the record has; a single language falls back to the
+        first one present when the record lacks it, so no record is silently dropped.
         """
         present = citation.languages
         if self.lang == "both":
             return present
         if self.lang in present:
             return (self.lang,)
-        return tuple(lang for lang in LANGS if lang in present)[:1]
+        return present[:1]

@@ -159,17 +159,31 @@ def _write_record(report: Report, name: str, record: Record, writer: Writer, out
         if isinstance(record, WrittenRecord):  # with --jobs the workers may have written the record already
             assert isinstance(writer, DetachedWriting)
             text = writer.attach(record.written[writer.name])
+            said = record.writer_warnings.get(writer.name, []) + writer.take_warnings()
         else:
             assert record.citation is not None
             text = writer.write(record.citation)
+            said = writer.take_warnings()
     except CiteexportError as error:
+        writer.take_warnings()
         report.error(error.located(file=name, record=record.number, line=record.line))
         report.counts(name).failed += 1
         if job.on_error == "stop":
             raise _Stop from None
         return False
+    _report_writer_warnings(report, name, record, writer, said)
     out.write(text)
     return True
+
+
+def _report_writer_warnings(report: Report, name: str, record: Record, writer: Writer, warnings: list[str]) -> None:
+    """What the writer said about the record it wrote, reported like a reader's warnings (named by format)."""
+    if not warnings:
+        return
+    report.counts(name).warnings += len(warnings)
+    where = f"{name}: record {record.number}" + (f" (line {record.line})" if record.line else "")
+    for warning in warnings:
+        report.warning(where, f"{writer.name}: {warning}")
 
 
 def _run_single_stream(job: Job, report: Report, writer: Writer) -> None:

@@ -10,10 +10,12 @@ silently goes missing.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 from pathlib import PurePath
 
 from .errors import UnknownFormatError
 from .formats.base import Reader, Writer
+from .projection import Carries
 
 #: Format name -> module (readers are tried for detection in this order).
 FORMATS: dict[str, str] = {
@@ -28,6 +30,7 @@ FORMATS: dict[str, str] = {
 
 _READERS: dict[str, type[Reader]] = {}
 _WRITERS: dict[str, type[Writer]] = {}
+_CARRIES: dict[str, Carries] = {}
 
 
 class RegistryError(RuntimeError):
@@ -47,6 +50,7 @@ def _load() -> None:
         return
     readers: dict[str, type[Reader]] = {}
     writers: dict[str, type[Writer]] = {}
+    carries: dict[str, Carries] = {}
     for name, module_name in FORMATS.items():
         try:
             module = importlib.import_module(module_name)
@@ -61,8 +65,14 @@ def _load() -> None:
         if writer is not None:
             _check(writer, Writer, name, f"{module_name}.WRITER")
             writers[name] = writer
+            if reader is not None:  # a format read back: what it carries is declared (projection)
+                declared = getattr(module, "CARRIES", None)
+                if not isinstance(declared, Mapping) or not declared:
+                    raise RegistryError(f"format {name!r}: module {module_name} reads and writes but declares no CARRIES")
+                carries[name] = declared
     _READERS.update(readers)
     _WRITERS.update(writers)
+    _CARRIES.update(carries)
 
 
 def readers() -> dict[str, type[Reader]]:
@@ -73,6 +83,12 @@ def readers() -> dict[str, type[Reader]]:
 def writers() -> dict[str, type[Writer]]:
     _load()
     return dict(_WRITERS)
+
+
+def carried() -> dict[str, Carries]:
+    """What each format that is both read and written carries of the model (:mod:`citeexport.projection`)."""
+    _load()
+    return dict(_CARRIES)
 
 
 def get_reader(name: str) -> type[Reader]:

@@ -12,7 +12,7 @@ from citeexport.formats.tagged.enw import EnwReader
 from citeexport.formats.tagged.refworks import RefworksReader
 from citeexport.formats.tagged.ris import RisReader
 from citeexport.inputs import split_lines
-from citeexport.model import Citation
+from citeexport.model import Citation, Date
 from citeexport.options import WriteOptions
 from citeexport.registry import get_reader, get_writer
 from support.goldens import reader_samples
@@ -135,14 +135,11 @@ def test_a_percent_after_a_digit_is_not_a_glued_tag() -> None:
     assert record.warnings == []
 
 
-def test_a_bad_record_fails_alone() -> None:
-    text = "TY  - JOUR\nTI  - A\nPY  - soon\nER  - \nTY  - JOUR\nTI  - B\nPY  - 2020\nER  - \n"
+def test_a_year_that_is_no_year_keeps_its_record() -> None:
+    """Issue 12: ``PY  - In press`` and the like are the date's literal, never a rejected record."""
+    text = "TY  - JOUR\nTI  - A\nPY  - In press\nER  - \nTY  - JOUR\nTI  - B\nPY  - 2020\nER  - \n"
     first, second = RisReader().read(split_lines(text), "x.ris")
-    assert (
-        first.error is not None
-        and str(first.error).startswith("x.ris: record 1 (line 1, offset 0)")
-        and "soon" in str(first.error)
-    )
+    assert first.error is None and first.citation is not None and first.citation.issued == Date(literal="In press")
     assert second.citation is not None and second.citation.year == 2020
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from citeexport.formats.base import Record
 from citeexport.inputs import open_input
-from citeexport.model import DateParts, Name
+from citeexport.model import Date, Name
 from citeexport.options import ReadOptions
 from support.goldens import reader_samples
 
@@ -85,7 +85,7 @@ def test_magtech_enw_glued_authors_joined_by_semicolons() -> None:
     assert _warned(first, "tag %A glued to the end of the %X value") and _warned(first, "3 names in one %A line")
     assert first.citation.doi is None and _warned(first, "empty %R ignored")  # type: ignore[union-attr]
     assert zh.url == "http://www.whzwxyj.cn/CN/abstract/article_978.shtml" and _warned(first, "URL in braces")
-    assert first.citation.issued == DateParts(year=2005, month=4, day=25)  # type: ignore[union-attr]  # ISO %8
+    assert first.citation.issued == Date(year=2005, month=4, day=25)  # type: ignore[union-attr]  # ISO %8
     assert (first.citation.page_first, first.citation.page_last) == ("107", "110")  # type: ignore[union-attr]
     assert "<I>Cucumis hytivus</I>" in zh.abstract  # type: ignore[operator]  # HTML kept, as the model holds it
     assert [n.whole for n in second.citation.texts["zh"].authors] == ["王小明", "张三", "李四"]  # type: ignore[union-attr]  # ； and 、
@@ -107,7 +107,7 @@ def test_cnki_enw_keywords_url_and_doi_without_space() -> None:
         Name(literal="World Health Organization"),
         Name(family="van der Berg", given="Anna"),
     )
-    assert second.citation.issued == DateParts(year=2021, month=3, day=3)  # type: ignore[union-attr]  # %8 March 3 + %D
+    assert second.citation.issued == Date(year=2021, month=3, day=3)  # type: ignore[union-attr]  # %8 March 3 + %D
 
 
 def test_cnki_refworks_lower_case_tags_and_page_range_in_op() -> None:
@@ -121,7 +121,7 @@ def test_cnki_refworks_lower_case_tags_and_page_range_in_op() -> None:
     assert citation.texts["zh"].url == "https://link.cnki.net/urlid/21.1227.R.20201202.1234.022"  # LK
     other = second.citation
     assert other is not None and other.texts["en"].container_title == "Journal of Tests"  # t2
-    assert other.issued == DateParts(year=2019, month=7, day=14) and (other.page_first, other.page_last) == ("5", "9")
+    assert other.issued == Date(year=2019, month=7, day=14) and (other.page_first, other.page_last) == ("5", "9")
 
 
 def test_ris_bom_crlf_journal_aliases_and_missing_end() -> None:
@@ -129,7 +129,7 @@ def test_ris_bom_crlf_journal_aliases_and_missing_end() -> None:
     assert len(records) == 4 and all(r.error is None for r in records)
     first, second, third, fourth = (r.citation for r in records)
     assert first.texts["zh"].container_title == "药物分析杂志" and _warned(records[0], "took the JO value")  # type: ignore[union-attr]
-    assert first.issued == DateParts(year=2025, month=1, day=31) and (first.page_first, first.page_last) == ("1", "3")  # type: ignore[union-attr]
+    assert first.issued == Date(year=2025, month=1, day=31) and (first.page_first, first.page_last) == ("1", "3")  # type: ignore[union-attr]
     assert [n.whole for n in first.texts["zh"].authors] == ["饶春明", "庞琳"]  # type: ignore[union-attr]  # joined by ，
     assert second.texts["en"].container_title == "Chinese Journal of Pharmaceutical Analysis"  # type: ignore[union-attr]  # JF
     assert second.texts["en"].container_title_short == "Chin J Pharm Anal"  # type: ignore[union-attr]  # JA
@@ -165,7 +165,7 @@ def test_scholar_bibtex_latex_names_strings_and_a_broken_entry() -> None:
         Name(family="de la Fontaine", given="Jean"),
     )
     assert en.container_title == "Journal of Physics A"  # @string + # concatenation
-    assert first.citation.issued == DateParts(year=2019, month=3)  # type: ignore[union-attr]  # month = mar
+    assert first.citation.issued == Date(year=2019, month=3)  # type: ignore[union-attr]  # month = mar
     assert first.citation.doi == "10.1088/1751-8121/ab_1234" and en.url == "https://example.org/a_b?x=1&y=2%20z"  # type: ignore[union-attr]
     zh = second.citation.texts["zh"]  # type: ignore[union-attr]
     assert zh.authors == (Name(family="王", given="小明"), Name(literal="国家药典委员会"), Name(family="饶", given="春明"))

@@ -27,7 +27,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from citeexport.formats.bibtex.latex import braces_balance
-from citeexport.model import Citation, DateParts, LocalizedText, Name
+from citeexport.model import Citation, Date, LocalizedText, Name
 from citeexport.oneline import one_line
 from citeexport.options import WriteOptions
 from citeexport.registry import writers
@@ -76,7 +76,7 @@ def hostile_citation(payload: str) -> Citation:
 
     return Citation(
         id="1",
-        issued=DateParts(year=2025, month=1, day=31),
+        issued=Date(year=2025, month=1, day=31),
         volume=value,
         issue=value,
         page_first=value,

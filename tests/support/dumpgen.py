@@ -27,7 +27,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from citeexport.formats.dump.schema import QUOTED_FIELDS, SCHEMA
-from citeexport.model import Citation, DateParts, Lang, LocalizedText, Name
+from citeexport.markup import to_html
+from citeexport.model import Citation, Date, Lang, LocalizedText, Name
 
 # -- the classes' fields, in Lombok's printed order (read off examples/article.txt) -----------
 
@@ -128,7 +129,7 @@ def article_number_id(citation: Citation) -> int:
     return _stable_number(citation.id or citation.doi or "", 19)
 
 
-def epoch_millis(date: DateParts) -> int | None:
+def epoch_millis(date: Date) -> int | None:
     """Midnight of a full date in China time, as Java's epoch milliseconds (``pubDate``)."""
     if not (date.month and date.day):
         return None
@@ -166,8 +167,8 @@ def journal_profile(citation: Citation) -> JournalProfile:
         slug=match.group(1) if match else "j" + str(zlib.crc32(key.encode()) % 100000),
         journal_id=_stable_number("journal:" + key, 19),
         tenant_journal_id=_stable_number("tenant-journal:" + key, 19),
-        name_cn=zh.container_title if zh else None,
-        name_en=en.container_title if en else None,
+        name_cn=to_html(zh.container_title) if zh else None,
+        name_en=to_html(en.container_title) if en else None,
         issn=citation.issn,
         eissn=citation.eissn,
         cn=citation.cn,
@@ -244,7 +245,7 @@ def _keywords(ctx: _Context) -> Raw | None:
                 **ctx.common(),
                 "articleId": ctx.article_id,
                 "language": PLATFORM_KEYS[lang],
-                "keyword": word,
+                "keyword": to_html(word),
                 "orderNo": order,
             },
         )
@@ -268,11 +269,11 @@ def _article_ext(ctx: _Context, lang: Lang, text: LocalizedText) -> Raw:
             "articleId": ctx.article_id,
             **ctx.common(),
             "language": PLATFORM_KEYS[lang],
-            "title": text.title,
+            "title": to_html(text.title),
             "columnId": _stable_number("column:" + column_name(lang) + ctx.journal.slug, 19),
-            "journalTitle": text.container_title,
+            "journalTitle": to_html(text.container_title),
             "columnName": column_name(lang),
-            "articleAbstract": text.abstract,
+            "articleAbstract": to_html(text.abstract),
             "sourceXml": _base64ish(seed + "xml") if lang == "zh" else None,
             "magXml": _base64ish(seed + "mag") if lang == "zh" else None,
             "pdf": _base64ish(seed + "pdf") if has_pdf and lang == "zh" else None,

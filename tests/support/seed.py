@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from citeexport.model import Citation, DateParts, LocalizedText, Name
+from citeexport.model import Citation, Date, LocalizedText, Name
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -16,7 +16,7 @@ def seed_citation() -> Citation:
     base = "https://castjournals.cast.org.cn/joweb/ywfxzz"
     return Citation(
         id="1241314566194393863",
-        issued=DateParts(year=2025, month=1, day=31),
+        issued=Date(year=2025, month=1, day=31),
         volume="45",
         issue="1",
         page_first="1",

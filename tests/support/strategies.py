@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from citeexport.model import Citation, DateParts, LocalizedText, Name, clean_text
+from citeexport.model import Citation, Date, LocalizedText, Name, clean_text
 
 # Values: tokens that stress the dump's grammar, joined at random.
 _TOKENS = [
@@ -86,7 +86,7 @@ _ORGANISATION = st.sampled_from(["国家药典委员会", "WHO Working Group", "
 )
 _NAME = _CJK_NAME | _WESTERN_NAME | _ORGANISATION
 _DATE = st.builds(
-    lambda year, month, day: DateParts(year=year, month=month, day=day if month else None),
+    lambda year, month, day: Date(year=year, month=month, day=day if month else None),
     st.integers(1900, 2100),
     st.none() | st.integers(1, 12),
     st.none() | st.integers(1, 28),

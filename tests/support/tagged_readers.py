@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from hypothesis import strategies as st
 
-from citeexport.model import Citation, DateParts, Lang, LocalizedText, Name
+from citeexport.model import Citation, Date, Lang, LocalizedText, Name
 from citeexport.oneline import one_line
 from citeexport.values import LANGUAGE_CODES
 
@@ -71,7 +71,7 @@ def without(fields: Fields, *names: str) -> Fields:
 def rich_citation() -> Citation:
     """Every field the seed lacks: DOI, abstract, keywords, abbreviation, article number, an organisation."""
     return Citation(
-        issued=DateParts(year=2024, month=11),
+        issued=Date(year=2024, month=11),
         volume="12",
         issue="S1",
         number="e2024017",
@@ -346,7 +346,7 @@ def citations(draw: st.DrawFn) -> Citation:
     year = draw(st.integers(1900, 2100))
     month = draw(st.one_of(st.none(), st.integers(1, 12)))
     return Citation(
-        issued=DateParts(year=year, month=month, day=draw(st.integers(1, 28)) if month else None),
+        issued=Date(year=year, month=month, day=draw(st.integers(1, 28)) if month else None),
         volume=draw(st.one_of(st.none(), _numbers)),
         issue=draw(st.one_of(st.none(), _numbers)),
         page_first=str(first) if first else None,

@@ -17,6 +17,13 @@ State that spans records (unique citation keys, reference numbers, sorted author
 lives in the writer object.  ``write`` returns text only for complete records, so no input can
 leave half a record in the output.
 
+Writer warnings: a type or a field the format cannot hold goes to the nearest one the writer
+has, and the writer says so with :meth:`Writer.warn` while it writes the record (``type the
+format cannot hold, written as JOUR: thesis``; ``fields the format cannot hold, not written:
+isbn``; helpers :meth:`Writer.warn_type` and :meth:`Writer.warn_unwritten`).  Whoever calls ``write``
+collects them with :meth:`Writer.take_warnings` right after it: the pipeline reports them as
+warnings of the record being written, as it reports a reader's.
+
 Optional protocols, each a base class a format adds when it can (the core checks with
 ``isinstance``/``issubclass`` and never names a format):
 
@@ -65,9 +72,11 @@ class Record:
 @dataclass(slots=True)
 class WrittenRecord(Record):
     """A record already written by worker processes (:class:`DetachedWriting`): what each writer's
-    :meth:`~DetachedWriting.write_detached` gave, by writer name; the citation is not sent back."""
+    :meth:`~DetachedWriting.write_detached` gave, and the warnings it said, by writer name; the
+    citation is not sent back."""
 
     written: dict[str, object] = field(default_factory=dict)
+    writer_warnings: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -108,6 +117,30 @@ class Reader(ABC):
         """Yield the records of one input."""
 
 
+#: Model fields every writer may leave out without a warning: not part of a reference as formats
+#: print it (the source's id, the PDF link, the China serial number), or an alternative of a field
+#: written (the electronic ISSN), or the online-first facts most formats have no place for (the
+#: README's table says which formats keep them).
+QUIETLY_OMITTED = frozenset({"id", "pdf_url", "cn", "eissn", "available_date", "status", "language"})
+#: The kinds of the writers' own warnings (the names follow: the fields, the type).
+FIELDS_NOT_HELD = "fields the format cannot hold, not written"
+TYPE_NOT_HELD = "type the format cannot hold"
+
+
+def present_fields(citation: Citation, lang: Lang) -> list[str]:
+    """The model fields ``citation`` has a value for in ``lang``: Citation fields, LocalizedText fields,
+    and each name role (``author``, ``editor`` …), by their model names."""
+    present = [
+        field for field, value in citation if field not in ("texts", "extra", "type") and value not in (None, "", (), {}, False)
+    ]
+    present += [f"extra:{key}" for key in citation.extra]
+    text = citation.texts.get(lang)
+    if text is not None:
+        present += [field for field, value in text if field != "names" and value not in (None, "", ())]
+        present += [role for role, names in text.names.items() if names]
+    return present
+
+
 class Writer(ABC):
     """A format writer (see the module docstring)."""
 
@@ -118,6 +151,30 @@ class Writer(ABC):
 
     def __init__(self, options: WriteOptions | None = None) -> None:
         self.options = options or WriteOptions()
+        self.warnings: list[str] = []
+
+    def warn(self, kind: str, names: Iterable[str] = ()) -> None:
+        """Say what the record being written loses or changes: ``kind`` is the same words for every
+        record (``fields not held by RIS, not written``), ``names`` what it happened to here (``isbn``)."""
+        listed = tuple(dict.fromkeys(names))
+        self.warnings.append(f"{kind}: {', '.join(listed)}" if listed else kind)
+
+    def warn_unwritten(self, citation: Citation, lang: Lang, written: frozenset[str]) -> None:
+        """Warn about the fields of ``citation`` in ``lang`` that are neither in ``written`` (what this
+        writer writes, model field names and roles) nor :data:`QUIETLY_OMITTED`."""
+        lost = [field for field in present_fields(citation, lang) if field not in written and field not in QUIETLY_OMITTED]
+        if lost:
+            self.warn(FIELDS_NOT_HELD, lost)
+
+    def warn_type(self, citation: Citation, held: frozenset[str], written_as: str) -> None:
+        """Warn when ``citation``'s type is not one of ``held`` (the types this writer writes as themselves)."""
+        if citation.type not in held:
+            self.warn(f"{TYPE_NOT_HELD}, written as {written_as}", [citation.type])
+
+    def take_warnings(self) -> list[str]:
+        """The warnings said since the last call (for the record just written), and forget them."""
+        taken, self.warnings = self.warnings, []
+        return taken
 
     def start(self) -> str:
         """Text before the first record (a header, ``[`` …)."""

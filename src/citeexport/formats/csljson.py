@@ -19,47 +19,79 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, cast
 
 from pydantic import ValidationError
 
 from ..errors import ParseError
-from ..model import Citation, DateParts, Lang, LocalizedText, Name, has_cjk
+from ..model import CSL_TYPES, Citation, CslType, Date, Lang, LocalizedText, Name, has_cjk
 from ..options import WriteOptions
-from ..values import date_parts, iso_date, language_of, split_keywords, split_pages
+from ..projection import Carries, Mode
+from ..values import SEASON_WORDS, date_from_parts, date_from_text, language_tag, split_keywords, split_pages
 from .base import Reader, Record, Writer
 
 
-def item_language(item: dict[str, Any]) -> Lang:
-    lang = language_of(str(item.get("language") or ""))
-    if lang is not None:
-        return lang
+def item_language(item: dict[str, Any]) -> tuple[Lang, str | None]:
+    """(language, BCP 47 tag as given): the item's ``language``, else zh when its title, journal or
+    authors hold CJK characters, else en."""
+    parsed = language_tag(str(item.get("language") or ""))
+    if parsed is not None:
+        return parsed
     names = " ".join(str(v) for n in item.get("author") or [] if isinstance(n, dict) for v in n.values())
     probe = " ".join(str(item.get(key) or "") for key in ("title", "container-title")) + names
-    return "zh" if has_cjk(probe) else "en"
+    return ("zh" if has_cjk(probe) else "en"), None
 
 
-def csl_date(value: Any, field: str) -> DateParts | None:
-    """A CSL date object: its ``date-parts``, else an ISO ``raw`` or ``literal`` date."""
+def csl_date(value: Any, field: str, warnings: list[str] | None = None) -> Date | None:
+    """A CSL date object: its ``date-parts`` (with ``season``, ``circa``), else its ``literal``, else
+    its ``raw`` or EDTF text, parsed as any date is (:func:`~citeexport.values.parse_date`)."""
     if not value:
         return None
+    if isinstance(value, str):
+        return date_from_text(value)
     if not isinstance(value, dict):
         raise ParseError("expected a CSL date object", field=field)
     parts = value.get("date-parts")
-    if parts and parts[0]:
-        return date_parts(*(int(part) for part in parts[0][:3]))
-    return iso_date(str(value.get("raw") or value.get("literal") or ""))
+    date: Date | None = None
+    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+        date, problem = date_from_parts(parts[0])
+        if problem and warnings is not None:
+            warnings.append(f"{field}: {problem}")
+        if date is not None and date.literal is None and len(parts) > 1 and isinstance(parts[1], list) and parts[1]:
+            end, problem = date_from_parts(parts[1])
+            if end is not None and end.literal is None and end.season is None:
+                date = date.model_copy(update={"end": end})
+            elif warnings is not None:
+                warnings.append(f"{field}: range end {parts[1]!r} not read")
+    if date is None:
+        literal = value.get("literal") or value.get("raw") or value.get("edtf")
+        return date_from_text(str(literal)) if literal else None
+    season = value.get("season")
+    if season not in (None, "") and date.literal is None and date.month is None and date.season is None:
+        date = date.model_copy(update={"season": _season(season)})
+    if value.get("circa") not in (None, False, "", 0, "false") and date.literal is None:
+        date = date.model_copy(update={"circa": True})
+    return Date.model_validate(date.model_dump())
 
 
-def parse_names(value: Any) -> tuple[Name, ...]:
+def _season(value: Any) -> int | str:
+    text = str(value).strip()
+    if text.isdigit() and 1 <= int(text) <= 4:
+        return int(text)
+    if text.isdigit() and 13 <= int(text) <= 24:
+        return (int(text) - 13) % 4 + 1
+    return SEASON_WORDS.get(text.lower(), text)
+
+
+def parse_names(value: Any, field: str = "author") -> tuple[Name, ...]:
     if not value:
         return ()
     if not isinstance(value, list):
-        raise ParseError("expected a list of names", field="author")
+        raise ParseError("expected a list of names", field=field)
     names = []
     for name in value:
         if not isinstance(name, dict):
-            raise ParseError("expected a name object", field="author")
+            raise ParseError("expected a name object", field=field)
         if name.get("literal"):
             names.append(Name(literal=name["literal"]))
         else:
@@ -81,19 +113,34 @@ def _text(value: Any) -> str | None:
     return None if value is None or value == "" else str(value)
 
 
-def citation_from_item(item: dict[str, Any]) -> Citation:
+def item_type(item: dict[str, Any], warnings: list[str]) -> tuple[CslType, str | None]:
+    """(CSL type, genre): an unknown type is ``document`` with the type kept as its genre, with a warning."""
+    raw = _text(item.get("type"))
+    if raw is None:
+        return "article-journal", None
+    if raw in CSL_TYPES:
+        return cast(CslType, raw), None
+    warnings.append(f"unknown CSL type {raw!r}: read as document, the type kept as its genre")
+    return "document", raw
+
+
+def citation_from_item(item: dict[str, Any], warnings: list[str] | None = None) -> Citation:
     if not isinstance(item, dict):
         raise ParseError("expected a CSL item (a JSON object)")
-    lang = item_language(item)
+    warnings = [] if warnings is None else warnings
+    lang, tag = item_language(item)
     keywords = item.get("keyword")
+    csl_type, genre = item_type(item, warnings)
     text = LocalizedText(
+        language=tag,
         title=_text(item.get("title")),
-        authors=parse_names(item.get("author")),
+        names={"author": parse_names(item.get("author"))},
         container_title=_text(item.get("container-title")),
         container_title_short=_text(item.get("container-title-short") or item.get("journalAbbreviation")),
         abstract=_text(item.get("abstract")),
         keywords=tuple(split_keywords(str(keywords), commas=True)) if keywords else (),
         url=_text(item.get("URL")),
+        genre=_text(item.get("genre")) or genre,
     )
     item_id = _text(item.get("id"))
     if item_id and item_id.endswith(f"-{lang}"):
@@ -101,10 +148,10 @@ def citation_from_item(item: dict[str, Any]) -> Citation:
     page_first, page_last = item_pages(item)
     return Citation(
         id=item_id,
-        type=str(item.get("type") or "article-journal"),
-        issued=csl_date(item.get("issued"), "issued"),
-        available_date=csl_date(item.get("available-date"), "available-date"),
-        online_first=str(item.get("status") or "").lower() == "online-first",
+        type=csl_type,
+        issued=csl_date(item.get("issued"), "issued", warnings),
+        available_date=csl_date(item.get("available-date"), "available-date", warnings),
+        status=_text(item.get("status")),
         volume=_text(item.get("volume")),
         issue=_text(item.get("issue")),
         page_first=page_first,
@@ -132,7 +179,7 @@ class CslJsonReader(Reader):
             for number, (item, line, offset) in enumerate(_json_items(iter(lines)), start=1):
                 record = Record(source, number, line=line, offset=offset)
                 try:
-                    record.citation = citation_from_item(item)
+                    record.citation = citation_from_item(item, record.warnings)
                 except ParseError as exc:
                     record.error = exc.located(file=source, record=number, line=line, offset=offset)
                 except (ValidationError, ValueError, TypeError, LookupError, AttributeError) as exc:
@@ -266,6 +313,29 @@ class CslJsonWriter(Writer):
     def finish(self) -> str:
         return "\n]\n" if self.items_written else "]\n"
 
+
+_FIELDS: dict[str, Mode] = {
+    "type": "yes",
+    "title": "yes",
+    "authors": "family/given, organisations marked",
+    "container_title": "yes",
+    "container_title_short": "yes",
+    "abstract": "yes",
+    "keywords": "split at , ; ， ；",
+    "url": "yes",
+    "issued": "yes",
+    "available_date": "yes",
+    "status": "yes",
+    "volume": "yes",
+    "issue": "yes",
+    "pages": "first and last page",
+    "number": "yes",
+    "doi": "yes",
+    "issn": "yes",
+    "language": "yes",
+}
+#: What an item carries of the model (:mod:`citeexport.projection`), the same for every type.
+CARRIES: Carries = {"*": _FIELDS}
 
 READER = CslJsonReader
 WRITER = CslJsonWriter

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from citeexport.formats.bibtex.keys import KeyRegistry, first_word, fold_ascii, key_stem, name_token, surname_pinyin
-from citeexport.model import Citation, DateParts, LocalizedText, Name
+from citeexport.model import Citation, Date, LocalizedText, Name
 
 
 def article(zh_authors=(), en_authors=(), zh_title=None, en_title=None, year: int | None = 2025) -> Citation:
@@ -18,7 +18,7 @@ def article(zh_authors=(), en_authors=(), zh_title=None, en_title=None, year: in
         texts["zh"] = LocalizedText(title=zh_title, authors=tuple(zh_authors))
     if en_authors or en_title:
         texts["en"] = LocalizedText(title=en_title, authors=tuple(en_authors))
-    return Citation(issued=DateParts(year=year) if year else None, texts=texts)
+    return Citation(issued=Date(year=year) if year else None, texts=texts)
 
 
 def test_seed_key(seed: Citation) -> None:
@@ -114,7 +114,7 @@ def citations(draw: st.DrawFn) -> Citation:
     for lang in draw(st.lists(st.sampled_from(["zh", "en"]), unique=True)):
         texts[lang] = LocalizedText(title=draw(st.text(max_size=30)), authors=tuple(draw(st.lists(NAMES, max_size=3))))
     year = draw(st.one_of(st.none(), st.integers(1000, 2100)))
-    return Citation(issued=DateParts(year=year) if year else None, texts=texts)
+    return Citation(issued=Date(year=year) if year else None, texts=texts)
 
 
 @settings(max_examples=200, deadline=None)

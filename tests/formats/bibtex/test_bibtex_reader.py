@@ -12,6 +12,7 @@ from citeexport.formats.bibtex.latex import ASCII_ENCODINGS, TEXT_ESCAPES, UNBAL
 from citeexport.formats.bibtex.latex_decode import decode_latex
 from citeexport.formats.bibtex.reader import BibtexReader
 from citeexport.inputs import split_lines
+from citeexport.model import Date
 from citeexport.registry import get_reader
 from support.latex_decoding import decode as pylatexenc_decode
 
@@ -97,10 +98,17 @@ def test_an_unknown_entry_type_is_read_as_an_article_with_a_warning() -> None:
     assert record.warnings == ["@patent read as a journal article"]
 
 
-def test_a_year_that_is_not_a_year_fails_that_record_only() -> None:
-    records = list(BibtexReader().read(split_lines("@article{a, year={soon}}\n@article{b, year=2020, title={B}}\n")))
-    assert records[0].error is not None and "year" in str(records[0].error) and records[0].error.record == 1
-    assert records[1].citation is not None and records[1].citation.year == 2020
+def test_a_year_that_is_not_a_year_is_kept_as_written() -> None:
+    """Issue 12: no record is rejected for its date (``year={n.d.}``, ``{c. 1900}``, ``{-0876}``)."""
+    text = "@article{a, year={soon}}\n@article{b, year=2020, title={B}}\n@article{c, year={c. 1900}}\n@article{d, year={n.d.}}\n"
+    records = list(BibtexReader().read(split_lines(text)))
+    assert [r.error for r in records] == [None] * 4
+    assert [r.citation.issued for r in records if r.citation] == [
+        Date(literal="soon"),
+        Date(year=2020),
+        Date(year=1900, circa=True),
+        Date(literal="n.d."),
+    ]
 
 
 def test_a_long_escaped_abstract_reads_back_whole() -> None:

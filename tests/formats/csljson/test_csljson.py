@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from citeexport.formats.csljson import CslJsonReader, CslJsonWriter
-from citeexport.model import Citation, DateParts, LocalizedText, Name
+from citeexport.model import Citation, Date, LocalizedText, Name
 from citeexport.options import WriteOptions
 from citeexport.registry import get_reader, get_writer
 
@@ -86,10 +86,10 @@ def test_reader_pages_names_dates_language() -> None:
     )
     zh, en = read(text)
     assert zh.languages == ("zh",) and zh.text("zh").authors == (Name(literal="国家药典委员会"),)
-    assert (zh.page_first, zh.page_last, zh.issued) == ("356", "363", DateParts(year=2014))
+    assert (zh.page_first, zh.page_last, zh.issued) == ("356", "363", Date(year=2014))
     assert en.languages == ("en",) and en.text("en").authors == (Name(family="van der Merwe", given="J"),)
-    assert (en.page_first, en.page_last, en.issued) == ("e12", None, DateParts(year=2020, month=5))
-    assert en.online_first and en.available_date == DateParts(year=2020, month=5, day=3)
+    assert (en.page_first, en.page_last, en.issued) == ("e12", None, Date(year=2020, month=5))
+    assert en.online_first and en.available_date == Date(year=2020, month=5, day=3)
     assert en.text("en").keywords == ("a", "b", "c")
 
 
@@ -126,9 +126,7 @@ def citations(draw: st.DrawFn) -> Citation:
     return Citation(
         id=draw(st.one_of(st.none(), st.from_regex(r"[0-9]{1,12}", fullmatch=True))),
         issued=draw(
-            st.one_of(
-                st.none(), st.builds(DateParts, year=st.integers(1000, 2100), month=st.one_of(st.none(), st.integers(1, 12)))
-            )
+            st.one_of(st.none(), st.builds(Date, year=st.integers(1000, 2100), month=st.one_of(st.none(), st.integers(1, 12))))
         ),
         volume=draw(st.one_of(st.none(), words)),
         issue=draw(st.one_of(st.none(), words)),

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from citeexport.formats.tagged.enw import EnwWriter
-from citeexport.model import Citation, DateParts, LocalizedText, Name
+from citeexport.model import Citation, Date, LocalizedText, Name
 from citeexport.registry import get_writer
 from support.seed import seed_citation
 from support.tagged_readers import citations, expected, read_bibutils, read_citation_js, rich_citation, without
@@ -95,7 +95,7 @@ def test_partial_dates() -> None:
     """``%8`` is month (and day) only: bibutils prepends ``%D``; nothing when only the year is known."""
 
     def dated(**parts: int) -> Citation:
-        return Citation(issued=DateParts(**parts), texts={"en": LocalizedText(title="t", authors=(Name(family="A", given="B"),))})
+        return Citation(issued=Date(**parts), texts={"en": LocalizedText(title="t", authors=(Name(family="A", given="B"),))})
 
     assert "%8 March\n" in write(dated(year=2020, month=3))
     assert "%8" not in write(dated(year=2020))

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from citeexport.formats.tagged.refworks import RefworksWriter
-from citeexport.model import Citation, DateParts, LocalizedText
+from citeexport.model import Citation, Date, LocalizedText
 from citeexport.registry import get_writer
 from support.seed import seed_citation
 from support.tagged_readers import citations, expected, read_citation_js, rich_citation, without
@@ -91,7 +91,7 @@ def test_source_type_and_end_page() -> None:
     assert write(print_only) == "RT Journal Article\nT1 题名\nSP 11\nOP 14\nLA zh\nSR Print(0)\n\n"
     with_doi = print_only.model_copy(update={"doi": "10.1000/x"})
     assert "\nDO 10.1000/x\nLA zh\nSR Electronic(1)\n\n" in write(with_doi)
-    dated = print_only.model_copy(update={"issued": DateParts(year=2023, month=7)})
+    dated = print_only.model_copy(update={"issued": Date(year=2023, month=7)})
     assert "\nYR 2023\nFD 2023-07\n" in write(dated)
 
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from citeexport.formats.tagged.ris import RisWriter
-from citeexport.model import Citation, DateParts, LocalizedText
+from citeexport.model import Citation, Date, LocalizedText
 from citeexport.registry import get_writer
 from support.seed import seed_citation
 from support.tagged_readers import (
@@ -105,7 +105,7 @@ def test_rich_record_lines() -> None:
 
 
 def test_year_only_has_no_date_tag_and_absent_fields_no_tags() -> None:
-    bare = Citation(issued=DateParts(year=1999), texts={"en": LocalizedText(title="Only a title")})
+    bare = Citation(issued=Date(year=1999), texts={"en": LocalizedText(title="Only a title")})
     assert write(bare) == "TY  - JOUR\r\nTI  - Only a title\r\nPY  - 1999\r\nLA  - en\r\nER  - \r\n"
 
 

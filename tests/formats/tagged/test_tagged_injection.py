@@ -17,7 +17,7 @@ from citeexport.formats.base import Writer
 from citeexport.formats.tagged.enw import EnwWriter
 from citeexport.formats.tagged.refworks import RefworksWriter
 from citeexport.formats.tagged.ris import RisWriter
-from citeexport.model import Citation, DateParts, LocalizedText, Name
+from citeexport.model import Citation, Date, LocalizedText, Name
 from citeexport.oneline import one_line
 from support.tagged_readers import expected, read_bibutils, read_citation_js, read_pandoc, read_rispy, squeeze_spaces
 
@@ -58,7 +58,7 @@ READERS: list[tuple[str, type[Writer], Callable[[str], list[dict]], tuple[str, .
 def poisoned(payload: str) -> Citation:
     """The payload in every free-text field: title, names, journal, abstract, keyword, volume."""
     return Citation(
-        issued=DateParts(year=2025, month=1, day=31),
+        issued=Date(year=2025, month=1, day=31),
         volume=f"45{payload}",
         page_first="1",
         page_last="3",

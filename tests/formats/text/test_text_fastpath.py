@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from citeexport.formats.text.lookup import resolve_style
 from citeexport.formats.text.profiles import GBT_PROFILES
 from citeexport.formats.text.render import render_reference
-from citeexport.model import Citation, DateParts, LocalizedText, Name
+from citeexport.model import Citation, Date, LocalizedText, Name
 
 HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
 LATIN_WORD = st.text(st.characters(min_codepoint=ord("a"), max_codepoint=ord("z")), min_size=1, max_size=8)
@@ -62,10 +62,8 @@ def citations(draw: st.DrawFn) -> Citation:
     lang = draw(st.sampled_from(["zh", "en"]))
     return Citation(
         id="x",
-        issued=DateParts(year=year) if draw(st.booleans()) or not online_first else None,
-        available_date=DateParts(year=year, month=draw(st.integers(1, 12)), day=draw(st.integers(1, 28)))
-        if online_first
-        else None,
+        issued=Date(year=year) if draw(st.booleans()) or not online_first else None,
+        available_date=Date(year=year, month=draw(st.integers(1, 12)), day=draw(st.integers(1, 28))) if online_first else None,
         online_first=online_first,
         volume=draw(optional_number),
         issue=draw(st.one_of(optional_number, st.just("增刊1"), st.just("1/2"))),

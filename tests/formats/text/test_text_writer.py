@@ -11,7 +11,7 @@ import pytest
 
 from citeexport.errors import UnknownFormatError
 from citeexport.formats.text.writer import TextWriter
-from citeexport.model import Citation, DateParts, LocalizedText, Name
+from citeexport.model import Citation, Date, LocalizedText, Name
 from citeexport.options import WriteOptions
 from citeexport.registry import get_writer
 
@@ -29,7 +29,7 @@ def run(citations: list[Citation], **options: object) -> str:
 
 def article(lang: str, authors: list[Name], title: str, year: int, journal: str = "J", volume: str = "1") -> Citation:
     return Citation(
-        issued=DateParts(year=year),
+        issued=Date(year=year),
         volume=volume,
         page_first="1",
         texts={lang: LocalizedText(title=title, authors=tuple(authors), container_title=journal)},
@@ -85,7 +85,7 @@ def test_author_date_year_suffixes_kennedy() -> None:
     # GB/T 7714-2015 §10.2.3 examples: the same authors in the same year get 1975a / 1975b.
     authors = [Name(family="Kennedy", given="W J"), Name(family="Garrison", given="R E")]
     chalks = Citation(
-        issued=DateParts(year=1975),
+        issued=Date(year=1975),
         volume="22",
         page_first="311",
         texts={
@@ -97,7 +97,7 @@ def test_author_date_year_suffixes_kennedy() -> None:
         },
     )
     phosphates = Citation(
-        issued=DateParts(year=1975),
+        issued=Date(year=1975),
         volume="8",
         page_first="339",
         texts={

@@ -2,7 +2,8 @@
 :mod:`.writer` (LaTeX-encoded by :mod:`.latex`, keys from :mod:`.keys`)."""
 
 from .reader import BibtexReader
-from .writer import BibtexWriter
+from .writer import CARRIES, BibtexWriter
 
 READER = BibtexReader
 WRITER = BibtexWriter
+CARRIES = CARRIES

@@ -18,8 +18,8 @@ bibtexparser.  The rules that guarantee that live here, as data:
   bibtexparser's ``LatexEncodingMiddleware`` (pylatexenc) is too slow for whole archives.
   Characters outside the table — CJK above all — have no ASCII LaTeX spelling and are
   kept as UTF-8 even with ``--ascii``; a legacy 8-bit BibTeX passes them through as bytes.
-* :data:`HTML_COMMANDS` — the markup platforms put into titles and abstracts (``<i>``,
-  ``<sub>``, ``<sup>``, ``<b>``, entities); other tags are dropped, their text kept.
+* Markup: the model's rich-text subset (``<i>``, ``<sub>``, ``<sup>``, ``<b>``, small caps,
+  ``nocase``) becomes commands (:data:`citeexport.markup.LATEX_COMMANDS`) around escaped text.
 
 Title case protection: a word with an upper-case letter after its first character (AAV,
 HPV16, RT-qPCR, mRNA, McDonald) or a capitalised word with a digit (E6, Cas9) is wrapped in braces so that styles which lower-case
@@ -29,10 +29,11 @@ never braced (TeX FAQ "Capitalisation in BibTeX").
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from urllib.parse import quote
+
+from ... import markup
 
 #: LaTeX specials in running text and their escapes (Zotero's choices; see module docstring for braces).
 TEXT_ESCAPES: dict[str, str] = {
@@ -143,10 +144,6 @@ class Escaper:
             out = "".join(parts)
         return _SPACE_RUNS.sub(" ", out) if "  " in out else out
 
-    def keeping(self, char: str) -> Escaper:
-        """The same table except that ``char`` is left as it is."""
-        return Escaper({key: value for key, value in self.mapping.items() if key != char})
-
 
 _SPACE_RUNS = re.compile(r"  +")  # not " {2,}": a literal prefix lets ``re`` skip ahead
 _CONTROL_CHARACTERS = {chr(code): "" for code in (*range(0x00, 0x20), 0x7F) if chr(code) not in FOLDED_WHITESPACE}
@@ -159,10 +156,6 @@ _ESCAPERS: dict[tuple[bool, bool], Escaper] = {
     (False, False): Escaper({**_UTF8, **UNBALANCED_BRACE_ESCAPES}),
     (True, False): Escaper({**_ASCII, **UNBALANCED_BRACE_ESCAPES}),
 }
-#: Stands for a tag while the text around it is escaped (see :func:`to_latex`).
-_TAG_SLOT = "\x00"
-#: Each escaper with the tag slot kept instead of deleted, by the escaper's id.
-_SLOTTED: dict[int, Escaper] = {id(escaper): escaper.keeping(_TAG_SLOT) for escaper in _ESCAPERS.values()}
 
 
 def braces_balance(text: str) -> bool:
@@ -201,26 +194,6 @@ def escape(text: str, ascii: bool = False) -> str:
     return _ESCAPERS[ascii, balanced](text)
 
 
-#: Source HTML elements and the LaTeX command that renders them.
-HTML_COMMANDS: dict[str, str] = {
-    "i": "\\textit",
-    "em": "\\textit",
-    "var": "\\textit",
-    "cite": "\\textit",
-    "b": "\\textbf",
-    "strong": "\\textbf",
-    "sub": "\\textsubscript",
-    "sup": "\\textsuperscript",
-    "sc": "\\textsc",
-}
-
-#: Elements that separate words (their tags become a space).
-HTML_BREAKS = frozenset({"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"})
-
-_TAG = re.compile(
-    r"<(/?)([A-Za-z][A-Za-z0-9]*)"
-    r"((?:\s+[^\s<>=/\"']+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'<>=]+))?)*)\s*/?>"
-)
 #: A word with an upper-case letter after its first character (AAV, HPV16, RT-qPCR, mRNA, McDonald),
 #: or a capitalised word with a digit (E6, Cas9): a style's lower-casing would corrupt it.
 #: A tag slot (NUL) separates words like a space.
@@ -248,13 +221,13 @@ def _protect_case(text: str, escape_text: Escaper) -> str:
 
 
 def to_latex(text: str, ascii: bool = False, protect_case: bool = False) -> str:
-    """A field value from source text that may hold HTML markup and entities.
+    """A field value from model text, which holds the CSL rich-text subset (:mod:`citeexport.markup`).
 
-    ``<i>``/``<em>`` → ``\\textit{}``, ``<b>``/``<strong>`` → ``\\textbf{}``, ``<sub>`` →
-    ``\\textsubscript{}``, ``<sup>`` → ``\\textsuperscript{}``; entities become characters
-    (then escaped); other tags are dropped.  Unclosed elements are closed at the end and
-    stray closing tags ignored, so the braces always balance.  ``protect_case`` braces
-    case-sensitive words (titles).
+    ``<i>`` → ``\\textit{}``, ``<b>`` → ``\\textbf{}``, ``<sub>`` → ``\\textsubscript{}``, ``<sup>`` →
+    ``\\textsuperscript{}``, small caps → ``\\textsc{}``, ``nocase`` → a brace group; every other
+    character is text, escaped (a literal ``<`` or ``&`` too).  ``protect_case`` braces
+    case-sensitive words (titles).  Platform HTML is the readers' to convert
+    (:func:`citeexport.markup.from_html`), not this function's.
     """
     if (
         _NEEDS_WORK.search(text) is None
@@ -262,49 +235,17 @@ def to_latex(text: str, ascii: bool = False, protect_case: bool = False) -> str:
         and (not protect_case or _CASE_SENSITIVE_WORD.search(text) is None)
     ):
         return text  # the common case: nothing to escape, encode or protect
-    if "<" not in text and "&" not in text:
+    nodes = markup.parse(text) if "<" in text else (text,)
+    if all(isinstance(node, str) for node in nodes):
         escape_text = _escaper(text, ascii)
         out = _protect_case(text, escape_text) if protect_case else escape_text(text)
         return out.strip(" ")
+    escaper = _escaper(markup.to_plain(text) or "", ascii)  # the brace escapes follow the braces the value shows
 
-    # Tags become slots (NUL, which input cannot carry: it is deleted first and html.unescape
-    # never produces it); the text is then unescaped, protected and escaped in one pass and
-    # the slots are filled with the LaTeX commands.
-    commands: list[str] = []
-    open_elements: list[str] = []
+    def escape_piece(piece: str) -> str:
+        return _protect_case(piece, escaper) if protect_case else escaper(piece)
 
-    def slot(match: re.Match[str]) -> str:
-        name = match.group(2).lower()
-        if name in HTML_BREAKS:
-            return " "
-        if name not in HTML_COMMANDS or match.group(0).endswith("/>"):
-            return ""
-        if match.group(1) != "/":
-            open_elements.append(name)
-            commands.append(HTML_COMMANDS[name] + "{")
-            return _TAG_SLOT
-        if name not in open_elements:
-            return ""
-        closed = 0
-        while open_elements:
-            closed += 1
-            if open_elements.pop() == name:
-                break
-        commands.append("}" * closed)
-        return _TAG_SLOT
-
-    skeleton = _TAG.sub(slot, text.replace(_TAG_SLOT, ""))
-    if "&" in skeleton:
-        skeleton = html.unescape(skeleton)
-    escape_slotted = _SLOTTED[id(_escaper(skeleton, ascii))]  # slots are no braces: the skeleton shows the value's
-    body = _protect_case(skeleton, escape_slotted) if protect_case else escape_slotted(skeleton)
-    pieces = body.split(_TAG_SLOT)
-    filled = [pieces[0]]
-    for command, piece in zip(commands, pieces[1:], strict=True):
-        filled.append(command)
-        filled.append(piece)
-    filled.append("}" * len(open_elements))
-    value = "".join(filled)
+    value = markup.render_latex(nodes, escape_piece)
     return (_SPACE_RUNS.sub(" ", value) if "  " in value else value).strip(" ")
 
 

@@ -1,12 +1,12 @@
-"""BibTeX field values back to plain text: LaTeX decoded, markup back to the HTML the model holds.
+"""BibTeX field values back to model text: LaTeX decoded, markup commands back to the model's rich-text subset.
 
 :func:`decode_latex` is a table-driven decoder whose tables are the BibTeX writer's escape
 tables (:mod:`.latex`) inverted, plus common text macros; it agrees with bibtexparser's
 ``LatexDecodingMiddleware`` (pylatexenc, too slow for whole archives) on every spelling
 the writer emits and on the usual Google Scholar / Zotero ones (``{\\"u}``, ``\\&``,
 ``{\\textasciitilde}``, ``\\'{e}``).  Two deliberate differences: ``\\textit{x}``/``\\emph{x}``
-(and bold, sub/superscript, small caps) become the HTML the model holds (``<i>x</i>``), as the
-writer turned that HTML into them; ``\\\\`` and line breaks are a space, as everywhere in BibTeX.
+(and bold, sub/superscript, small caps) become the markup the model holds (``<i>x</i>``), as the
+writer turned that markup into them; ``\\\\`` and line breaks are a space, as everywhere in BibTeX.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .latex import ACCENT_COMMANDS, ASCII_PUNCTUATION, HTML_COMMANDS, LETTER_COMMANDS, TEXT_ESCAPES, UNBALANCED_BRACE_ESCAPES
+from ...markup import LATEX_COMMANDS, Kind, close_tag, open_tag
+from .latex import ACCENT_COMMANDS, ASCII_PUNCTUATION, LETTER_COMMANDS, TEXT_ESCAPES, UNBALANCED_BRACE_ESCAPES
 
 
 def _commands(table: dict[str, str]) -> dict[str, str]:
@@ -59,8 +60,8 @@ SYMBOL_COMMANDS: dict[str, str] = {
 }
 #: Accent command -> combining character (``\\'`` -> U+0301, ``\\c`` -> U+0327), inverse of the writer's table.
 ACCENTS: dict[str, str] = {command: combining for combining, command in ACCENT_COMMANDS.items()} | {"d": "\u0323", "b": "\u0331"}
-#: Markup commands -> the HTML element the model holds (inverse of the writer's table; ``\\emph`` too).
-MARKUP: dict[str, str] = {command.lstrip("\\"): element for element, command in reversed(HTML_COMMANDS.items())} | {"emph": "i"}
+#: Markup commands -> the kind of markup the model holds (inverse of the writer's table; ``\\emph`` too).
+MARKUP: dict[str, Kind] = {command.lstrip("\\"): kind for kind, command in LATEX_COMMANDS.items()} | {"emph": "i"}
 #: Commands whose argument is kept as text.
 TRANSPARENT = frozenset(
     {"url", "text", "textrm", "textnormal", "textup", "textmd", "mbox", "hbox", "mathrm", "NoCaseChange", "protect"}
@@ -113,7 +114,7 @@ def _command(text: str, i: int, out: list[str]) -> int:
         out.append(SYMBOL_COMMANDS[name])
     elif name in MARKUP or name in TRANSPARENT:
         argument, end = _argument(text, end) if end < len(text) and text[end] == "{" else ("", end)
-        out.append(f"<{MARKUP[name]}>{argument}</{MARKUP[name]}>" if name in MARKUP else argument)
+        out.append(open_tag(MARKUP[name]) + argument + close_tag(MARKUP[name]) if name in MARKUP else argument)
     elif match.group(2) is not None:
         out.append(name)  # an escaped character with no meaning of its own (\@, \"…)
     return end  # an unknown command word is dropped; its argument, a group, is read as text
@@ -157,7 +158,7 @@ def _decode(text: str, i: int, in_group: bool) -> tuple[str, int]:
 
 
 def decode_latex(value: str) -> str:
-    """A BibTeX field value as plain text (HTML for markup commands); runs of white space become one space."""
+    """A BibTeX field value as model text (the rich-text subset for markup commands); runs of white space become one space."""
     if not _SPECIAL.search(value):
         return _WHITESPACE.sub(" ", value).strip()
     decoded, _ = _decode(value, 0, in_group=False)

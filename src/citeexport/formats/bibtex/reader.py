@@ -30,7 +30,7 @@ from bibtexparser.model import Entry, ParsingFailedBlock, String
 from pydantic import ValidationError
 
 from ...errors import ParseError
-from ...model import Citation, LocalizedText, Name, has_cjk
+from ...model import Citation, CslType, LocalizedText, Name, has_cjk
 from ...names import cjk_name, name_from_parts, split_joined_names
 from ...values import month_number, parse_date, record_language, split_keywords, split_pages
 from ..base import Reader, Record, finish_record
@@ -121,7 +121,7 @@ def concatenate(value: str, strings: dict[str, str]) -> str:
 
 
 #: BibTeX/biblatex entry types -> CSL item types; anything else is read as a journal article, with a warning.
-ENTRY_TYPES: dict[str, str] = {
+ENTRY_TYPES: dict[str, CslType] = {
     "article": "article-journal",
     "book": "book",
     "inbook": "chapter",
@@ -178,12 +178,12 @@ def citation_from_entry(entry: Entry, strings: dict[str, str], warnings: list[st
             warnings.append(f"pages {first} + numpages {numpages} (MagTech): read as pages {first}-{last or first}")
         else:
             first = None  # the writer's article number in the empty page slot
-    issued = parse_date(text.get("date"), text.get("year"))
+    issued = parse_date(text.get("date"), text.get("year"), warnings)
     month = month_number(raw.get("month"))
-    if issued is not None and issued.month is None and month:
-        issued = issued.model_copy(update={"month": month})
+    if issued is not None and issued.year is not None and issued.month is None and issued.end is None and month:
+        issued = issued.model_copy(update={"month": month, "season": None})
     title = text.get("title")
-    lang = record_language(text.get("language") or text.get("langid"), title, warnings)
+    lang, tag = record_language(text.get("language") or text.get("langid"), title, warnings)
     entry_type = entry.entry_type.lower()
     if entry_type not in ENTRY_TYPES:
         warnings.append(f"@{entry_type} read as a journal article")
@@ -200,8 +200,9 @@ def citation_from_entry(entry: Entry, strings: dict[str, str], warnings: list[st
         issn=text.get("issn"),
         texts={
             lang: LocalizedText(
+                language=tag,
                 title=title,
-                authors=parse_authors(raw.get("author", ""), warnings),
+                names={"author": parse_authors(raw.get("author", ""), warnings)},
                 container_title=journal,
                 container_title_short=text.get("shortjournal") or text.get("journalabbrev"),
                 abstract=text.get("abstract"),

@@ -43,9 +43,10 @@ from bibtexparser.library import Library
 from bibtexparser.model import Block, Entry, Field
 from bibtexparser.writer import BibtexFormat, write
 
-from ...model import Citation, Lang, Name
+from ...model import Citation, Date, Lang, Name
 from ...options import WriteOptions
-from ...values import LANGUAGE_CODES
+from ...projection import Carries, Mode
+from ...values import language_code
 from ..base import DetachedWriting, Writer
 from .keys import KeyRegistry, key_stem
 from .latex import safe_url, to_latex
@@ -55,13 +56,55 @@ MONTH_MACROS: dict[int, str] = dict(
     enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
 )
 
-#: ``langid`` values per model language (``language`` is :data:`citeexport.values.LANGUAGE_CODES`).
-LANGIDS: dict[Lang, str] = {"zh": "chinese", "en": "english"}
+#: ``langid`` values (babel/polyglossia language names, what biblatex reads) per language; a language
+#: not listed gets no ``langid`` (``language`` is :func:`citeexport.values.language_code`).
+LANGIDS: dict[Lang, str] = {
+    "zh": "chinese",
+    "en": "english",
+    "ja": "japanese",
+    "ko": "korean",
+    "de": "german",
+    "fr": "french",
+    "ru": "russian",
+    "es": "spanish",
+    "it": "italian",
+    "pt": "portuguese",
+    "nl": "dutch",
+    "pl": "polish",
+    "sv": "swedish",
+    "da": "danish",
+    "fi": "finnish",
+    "cs": "czech",
+    "hu": "magyar",
+    "el": "greek",
+    "tr": "turkish",
+    "la": "latin",
+}
 
 #: biblatex ``relatedtype`` of an entry whose translation is the other language's entry.
 RELATED_TYPES: dict[Lang, str] = {"zh": "translationas", "en": "translationof"}
 
 NAME_SEPARATOR = " and "
+
+_FIELDS: dict[str, Mode] = {
+    "title": "one line, spaces squeezed",
+    "authors": "family/given, organisations marked",
+    "container_title": "one line, spaces squeezed",
+    "abstract": "one line, spaces squeezed",
+    "keywords": "split at , ; ， ；",
+    "url": "yes",
+    "issued": "yes",
+    "volume": "one line, spaces squeezed",
+    "issue": "one line, spaces squeezed",
+    "pages": "first and last page",
+    "number": "yes",
+    "doi": "yes",
+    "issn": "yes",
+    "language": "yes",
+}
+#: What an entry carries of the model (:mod:`citeexport.projection`): every type is written as
+#: ``@article``, so only journal articles keep their type.
+CARRIES: Carries = {"*": _FIELDS, "article-journal": {"type": "yes", **_FIELDS}}
 
 
 def _needs_braces(part: str) -> bool:
@@ -103,9 +146,9 @@ def entry_fields(citation: Citation, lang: Lang, ascii: bool) -> list[Field]:
         ("author", NAME_SEPARATOR.join(format_name(name, ascii) for name in text.authors) or None),
         ("title", to_latex(text.title, ascii, protect_case=True) if text.title else None),
         ("journal", to_latex(text.container_title, ascii) if text.container_title else None),
-        ("year", str(issued.year) if issued else None),
+        ("year", year_value(issued, ascii)),
         ("month", None),  # placeholder: written unbraced below
-        ("date", issued.iso() if issued else None),
+        ("date", issued.edtf() if issued else None),
         ("volume", to_latex(citation.volume, ascii) if citation.volume else None),
         ("number", to_latex(citation.issue, ascii) if citation.issue else None),
         ("pages", pages),
@@ -115,8 +158,8 @@ def entry_fields(citation: Citation, lang: Lang, ascii: bool) -> list[Field]:
         ("url", safe_url(text.url, ascii) if text.url else None),
         ("abstract", to_latex(text.abstract, ascii) if text.abstract else None),
         ("keywords", ", ".join(to_latex(keyword, ascii) for keyword in text.keywords) or None),
-        ("language", LANGUAGE_CODES[lang]),
-        ("langid", LANGIDS[lang]),
+        ("language", language_code(lang)),
+        ("langid", LANGIDS.get(lang)),
     ]
     fields: list[Field] = []
     for key, value in values:
@@ -126,6 +169,22 @@ def entry_fields(citation: Citation, lang: Lang, ascii: bool) -> list[Field]:
         elif value:
             fields.append(Field(key, value))
     return fields
+
+
+def year_value(issued: Date | None, ascii: bool) -> str | None:
+    """``year``: the year (``-876`` BCE, as biber reads it), or a literal date as written (``n.d.``)."""
+    if issued is None:
+        return None
+    if issued.literal is not None:
+        return to_latex(issued.literal, ascii)
+    return str(issued.year)
+
+
+#: The model fields (and name roles) an entry holds; any other a record has is warned about.
+WRITTEN_FIELDS = frozenset(
+    {"title", "author", "container_title", "issued", "volume", "issue", "page_first", "page_last", "number", "issn", "doi",
+     "url", "abstract", "keywords"}
+)  # fmt: skip
 
 
 class Detached(NamedTuple):
@@ -160,12 +219,19 @@ class BibtexWriter(Writer, DetachedWriting):
 
     def write_one(self, citation: Citation, lang: Lang) -> str:
         """One language's entry under a plain key."""
+        self._warn(citation, (lang,))
         key = self._keys.claim(key_stem(citation))
         return self._separated(self._render([Entry("article", key, entry_fields(citation, lang, self.options.ascii))]), 1)
+
+    def _warn(self, citation: Citation, languages: tuple[str, ...]) -> None:
+        self.warn_type(citation, frozenset({"article-journal"}), "@article")
+        for lang in languages:
+            self.warn_unwritten(citation, lang, WRITTEN_FIELDS)
 
     def write_detached(self, citation: Citation) -> Detached:
         """The entries with ``_KEY_SLOT`` for the key: no key registry needed."""
         languages = self.options.languages(citation)
+        self._warn(citation, languages)
         if len(languages) < 2:
             entries = [Entry("article", _KEY_SLOT, entry_fields(citation, lang, self.options.ascii)) for lang in languages]
         else:

@@ -15,7 +15,8 @@ from typing import Any
 
 from ...cjk import has_cjk
 from ...errors import ParseError
-from ...model import Citation, DateParts, Lang, LocalizedText, Name, clean_text
+from ...markup import from_html
+from ...model import ONLINE_FIRST, Citation, Date, Lang, LocalizedText, Name, clean_text
 from ...names import cjk_person, looks_like_organisation, parse_unmarked_name, split_name_list
 from ...values import clean_doi, iso_date
 from .lombok import Obj
@@ -30,20 +31,27 @@ def _text(value: Any) -> str | None:
     return clean_text(value) if isinstance(value, str) else None
 
 
+def _rich(value: Any) -> str | None:
+    """A text field that may hold the platform's HTML (titles, abstracts, journal titles, keywords), as
+    the model's markup: entities decoded, ``<i>``/``<sub>``/``<sup>``/``<b>`` kept, other tags dropped."""
+    text = _text(value)
+    return clean_text(from_html(text)) if text else None
+
+
 def _obj(value: Any, cls: str | None = None) -> Obj | None:
     if isinstance(value, Obj) and (cls is None or value.cls == cls):
         return value
     return None
 
 
-def _date(text: str | None, millis: str | None) -> DateParts | None:
+def _date(text: str | None, millis: str | None) -> Date | None:
     """The ISO date string, else the epoch milliseconds (the platform's time zone)."""
     date = iso_date(text)
     if date is not None:
         return date
     if millis and re.fullmatch(r"-?\d{1,15}", millis):
         moment = dt.datetime.fromtimestamp(int(millis) / 1000, tz=_CHINA_TIME)
-        return DateParts(year=moment.year, month=moment.month, day=moment.day)
+        return Date(year=moment.year, month=moment.month, day=moment.day)
     return None
 
 
@@ -141,7 +149,7 @@ def _keywords(article: Obj) -> dict[Lang, tuple[str, ...]]:
     value = article.get("keywords")
     if isinstance(value, dict):
         return {
-            lang: tuple(k for k in (_text(i) for i in items if isinstance(i, str)) if k)
+            lang: tuple(k for k in (_rich(i) for i in items if isinstance(i, str)) if k)
             for key, items in value.items()
             if isinstance(items, list) and (lang := PLATFORM_LANGUAGES.get(key.upper()))
         }
@@ -152,7 +160,7 @@ def _keywords(article: Obj) -> dict[Lang, tuple[str, ...]]:
                 continue
             fields = item.fields
             language = _text(fields.get("language"))
-            keyword = _text(fields.get("keyword")) or _text(fields.get("name"))
+            keyword = _rich(fields.get("keyword")) or _rich(fields.get("name"))
             lang = PLATFORM_LANGUAGES.get(language.upper()) if language else None
             if keyword and lang:
                 raw = fields.get("orderNo")
@@ -183,13 +191,13 @@ def citation_from_tree(article: Obj) -> Citation:
         lang = PLATFORM_LANGUAGES.get(key.upper())
         if lang is None or not isinstance(ext, Obj) or ext.cls != "ArticleExt" or lang in texts:
             continue
-        journal_title = _text(ext.get("journalTitle")) or _text(journal.get("nameCn" if lang == "zh" else "nameEn"))
-        journal_title = journal_title or _text(journal.get("nameEn" if lang == "zh" else "nameCn"))
+        journal_title = _rich(ext.get("journalTitle")) or _rich(journal.get("nameCn" if lang == "zh" else "nameEn"))
+        journal_title = journal_title or _rich(journal.get("nameEn" if lang == "zh" else "nameCn"))
         texts[lang] = LocalizedText(
-            title=_text(ext.get("title")),
-            authors=_authors(authors, lang, ext),
+            title=_rich(ext.get("title")),
+            names={"author": _authors(authors, lang, ext)},
             container_title=journal_title,
-            abstract=_text(ext.get("articleAbstract")),
+            abstract=_rich(ext.get("articleAbstract")),
             keywords=keywords.get(lang, ()),
             url=_text(article.get("detailUrlCn" if lang == "zh" else "detailUrlEn")),
             pdf_url=_text(article.get("pdfUrlCn" if lang == "zh" else "pdfUrlEn")),
@@ -201,14 +209,14 @@ def citation_from_tree(article: Obj) -> Citation:
     online = _date(_text(article.get("onlineFirstDateStr")), _text(article.get("onlineFirstDate")))
     year_text = _text(issue.get("year"))
     if year_text and year_text.isdigit() and (issued is None or issued.year != int(year_text)):
-        issued = DateParts(year=int(year_text))
+        issued = Date(year=int(year_text))
     volume, number = _text(issue.get("volume")), _text(issue.get("issue"))
     doi = clean_doi(_text(article.get("doi")))
     return Citation(
         id=_text(article.get("id")),
         issued=issued or online,
         available_date=online,
-        online_first=bool(online) and not volume and not number,
+        status=ONLINE_FIRST if online and not volume and not number else None,
         volume=volume,
         issue=number,
         page_first=_text(article.get("startPage")),

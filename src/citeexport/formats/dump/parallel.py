@@ -26,7 +26,7 @@ from typing import BinaryIO
 
 from ...errors import CiteexportError
 from ...options import ReadOptions
-from ..base import DetachedWriting, Record, WorkerWriting, WrittenRecord
+from ..base import DetachedWriting, Record, WorkerWriting, Writer, WrittenRecord
 from .chunks import RECORD_START, Chunk, EncodedSplitter, byte_safe, split_chunks
 from .reader import MAX_JOINED_CHUNKS, DumpReader, number_record
 
@@ -144,14 +144,19 @@ def _writing_in_worker(spec: WriteSpec) -> Callable[[Record], Record] | None:
     def write(record: Record) -> Record:
         if record.citation is None or record.error is not None:
             return record
+        written: dict[str, object] = {}
+        said: dict[str, list[str]] = {}
         try:
-            written = {fmt: writer.write_detached(record.citation) for fmt, writer in writers.items()}
+            for fmt, writer in writers.items():
+                written[fmt] = writer.write_detached(record.citation)
+                if isinstance(writer, Writer) and writer.warnings:
+                    said[fmt] = writer.take_warnings()
         except CiteexportError as error:
             record.error = error
             record.citation = None  # not needed any more: do not pickle it back
             return record
         # the citation is not needed any more: not pickled back
-        return WrittenRecord(record.source, record.number, record.line, record.offset, None, None, record.warnings, written)
+        return WrittenRecord(record.source, record.number, record.line, record.offset, None, None, record.warnings, written, said)
 
     return write
 

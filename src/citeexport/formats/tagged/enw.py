@@ -44,7 +44,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from ...model import Citation, DateParts, Lang
+from ...model import Citation, Date, Lang
 from ...values import split_pages
 from .reading import (
     Dialect,
@@ -57,7 +57,7 @@ from .reading import (
     single,
 )
 from .table import Field, TagTable, fields_by_tag
-from .writing import TaggedWriter
+from .writing import TAGGED_FIELDS, TaggedWriter, journal_article_carries
 
 # -- the tag table ---------------------------------------------------------------------------
 
@@ -144,8 +144,9 @@ class EnwWriter(TaggedWriter):
     type_line = (TYPE_TAG, JOURNAL_ARTICLE_TYPE)
     tags = JOURNAL_ARTICLE_TAGS
     blank_line_after = True
+    written_fields = TaggedWriter.written_fields | {"page"}  # %P holds the page text whole
 
-    def date(self, date: DateParts) -> str:
+    def date(self, date: Date) -> str:
         """``January 31``, ``January`` (the year is ``%D``)."""
         month = calendar.month_name[date.month or 0]
         return f"{month} {date.day}" if date.day else month
@@ -155,6 +156,11 @@ class EnwWriter(TaggedWriter):
         values["author"] = tuple(f"{name.literal}," if name.literal else name.inverted for name in citation.text(lang).authors)
         return values
 
+
+#: What a record carries of the model (:mod:`citeexport.projection`).
+CARRIES = journal_article_carries(
+    {**TAGGED_FIELDS, "authors": "family/given, organisations marked", "number": "in the page slot when there are no pages"}
+)
 
 READER = EnwReader
 WRITER = EnwWriter

@@ -29,7 +29,7 @@ from typing import ClassVar
 from pydantic import ValidationError
 
 from ...errors import ParseError
-from ...model import Citation, DateParts, LocalizedText, Name
+from ...model import Citation, Date, LocalizedText, Name
 from ...names import parse_name, split_joined_names
 from ...values import clean_doi, clean_url, parse_date, record_language, split_keywords
 from ..base import Reader, Record, finish_record
@@ -195,7 +195,7 @@ def tag_of(dialect: Dialect, name: Field) -> str:
 class Parsed:
     """What a format reads its own way (dates, pages, URL), handed to :func:`citation_from_values`."""
 
-    issued: DateParts | None = None
+    issued: Date | None = None
     page_first: str | None = None
     page_last: str | None = None
     number: str | None = None
@@ -213,7 +213,7 @@ def common_parts(
 ) -> Parsed:
     """What every tagged format reads alike (the date from date/year, the journal, the URL), with
     the pages and what else the format reads its own way."""
-    issued = parse_date(single(values, "date", warnings), single(values, "year", warnings))
+    issued = parse_date(single(values, "date", warnings), single(values, "year", warnings), warnings)
     return Parsed(
         issued=issued,
         page_first=pages[0],
@@ -232,12 +232,15 @@ def first_line(head: str) -> str:
 def citation_from_values(values: Mapping[Field, list[str]], dialect: Dialect, parsed: Parsed, warnings: list[str]) -> Citation:
     """A one-language Citation from a tagged record's values; the format-specific parts come in ``parsed``."""
     title = single(values, "title", warnings)
-    lang = record_language(single(values, "language", warnings), title, warnings)
+    lang, tag = record_language(single(values, "language", warnings), title, warnings)
     text = LocalizedText(
+        language=tag,
         title=title,
-        authors=names_from_lines(
-            values.get("author", []), tag_of(dialect, "author"), warnings, corporate_comma=dialect.corporate_comma
-        ),
+        names={
+            "author": names_from_lines(
+                values.get("author", []), tag_of(dialect, "author"), warnings, corporate_comma=dialect.corporate_comma
+            )
+        },
         container_title=parsed.journal,
         container_title_short=single(values, "journal_abbreviation", warnings),
         abstract=" ".join(dict.fromkeys(values.get("abstract", []))) or None,  # AB and N2 often repeat each other

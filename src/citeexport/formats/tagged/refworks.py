@@ -48,7 +48,7 @@ from .reading import (
     single,
 )
 from .table import Field, TagTable, fields_by_tag
-from .writing import TaggedWriter
+from .writing import TAGGED_FIELDS, TaggedWriter, journal_article_carries
 
 # -- the tag table ---------------------------------------------------------------------------
 
@@ -158,6 +158,9 @@ class RefworksWriter(TaggedWriter):
         values["source_type"] = (SOURCE_ELECTRONIC if electronic else SOURCE_PRINT,)
         return values
 
+
+#: What a record carries of the model (:mod:`citeexport.projection`).
+CARRIES = journal_article_carries({**TAGGED_FIELDS, "number": "in the page slot when there are no pages"})
 
 READER = RefworksReader
 WRITER = RefworksWriter

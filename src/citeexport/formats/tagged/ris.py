@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 
-from ...model import Citation, DateParts
+from ...model import Citation, Date
 from ...values import split_pages
 from .reading import (
     Dialect,
@@ -52,7 +52,7 @@ from .reading import (
     single,
 )
 from .table import Field, TagTable, fields_by_tag
-from .writing import TaggedWriter
+from .writing import TAGGED_FIELDS, TaggedWriter, journal_article_carries
 
 # -- the tag table ---------------------------------------------------------------------------
 
@@ -169,10 +169,13 @@ class RisWriter(TaggedWriter):
     tags = JOURNAL_ARTICLE_TAGS
     end_line = (END_TAG, "")
 
-    def date(self, date: DateParts) -> str:
+    def date(self, date: Date) -> str:
         """``2025/01/31``, ``2025/01``."""
         return "/".join([f"{date.year:04d}", *(f"{part:02d}" for part in (date.month, date.day) if part)])
 
+
+#: What a record carries of the model (:mod:`citeexport.projection`).
+CARRIES = journal_article_carries({**TAGGED_FIELDS, "number": "yes"})
 
 READER = RisReader
 WRITER = RisWriter

@@ -16,9 +16,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import ClassVar
 
-from ...model import Citation, DateParts, Lang
+from ...markup import to_unicode
+from ...model import Citation, Date, Lang
 from ...oneline import one_line
-from ...values import LANGUAGE_CODES
+from ...projection import Carries, Mode
+from ...values import language_code
 from ..base import StatelessWriter
 from .table import Field, TagTable
 
@@ -26,17 +28,20 @@ from .table import Field, TagTable
 def article_values(citation: Citation, lang: Lang) -> dict[Field, tuple[str, ...]]:
     """The values every tagged format writes the same way, by field (unfolded).
 
-    An article number with no pages takes the page slot, as GB/T 7714 and CSL print it.
+    An article number with no pages takes the page slot, as GB/T 7714 and CSL print it.  Markup is
+    plain text with Unicode sub- and superscripts where they exist (``H₂O``): none of the three
+    formats has markup.  A year that is no number (a literal date, ``In press``) goes in the year
+    tag as written.
     """
     text = citation.text(lang)
     page_first, page_last = citation.page_first, citation.page_last
     if not page_first and not page_last and citation.number:
         page_first = citation.number
     optional: dict[Field, str | None] = {
-        "title": text.title,
-        "journal": text.container_title,
-        "journal_abbreviation": text.container_title_short,
-        "year": str(citation.year) if citation.year else None,
+        "title": to_unicode(text.title),
+        "journal": to_unicode(text.container_title),
+        "journal_abbreviation": to_unicode(text.container_title_short),
+        "year": year_text(citation.issued),
         "volume": citation.volume,
         "issue": citation.issue,
         "pages": citation.pages or page_first,
@@ -46,12 +51,46 @@ def article_values(citation: Citation, lang: Lang) -> dict[Field, tuple[str, ...
         "issn": citation.issn or citation.eissn,
         "doi": citation.doi,
         "url": text.url,
-        "abstract": text.abstract,
+        "abstract": to_unicode(text.abstract),
     }
     values: dict[Field, tuple[str, ...]] = {field: (value,) for field, value in optional.items() if value}
     values["author"] = tuple(name.inverted for name in text.authors)
-    values["keyword"] = text.keywords
+    values["keyword"] = tuple(keyword for keyword in map(to_unicode, text.keywords) if keyword)
     return values
+
+
+def year_text(date: Date | None) -> str | None:
+    """The year tag's value: the year (``2025``; ``-0876`` BCE), or a literal date as written."""
+    if date is None:
+        return None
+    if date.literal is not None:
+        return date.literal
+    return str(date.year) if date.year and date.year > 0 else date.iso()
+
+
+#: What a tagged record carries of a journal article (:mod:`citeexport.projection`), field by field;
+#: each format adjusts it.  Every type is written as a journal article, so only that type comes back.
+TAGGED_FIELDS: dict[str, Mode] = {
+    "title": "one line",
+    "authors": "printed whole, organisations unmarked",
+    "container_title": "one line",
+    "container_title_short": "one line",
+    "abstract": "one line",
+    "keywords": "split at ; ；",
+    "url": "yes",
+    "issued": "yes",
+    "volume": "one line",
+    "issue": "one line",
+    "pages": "first and last page",
+    "doi": "yes",
+    "issn": "yes",
+    "language": "yes",
+}
+
+
+def journal_article_carries(fields: dict[str, Mode]) -> Carries:
+    """``fields`` for every type, and the type itself for journal articles (the one type written)."""
+    return {"*": fields, "article-journal": {"type": "yes", **fields}}
 
 
 def tag_lines(table: TagTable, values: Mapping[Field, Iterable[str]]) -> Iterator[tuple[str, str]]:
@@ -93,20 +132,29 @@ class TaggedWriter(StatelessWriter):
     end_line: ClassVar[tuple[str, str] | None] = None
     #: A blank line after each record (EndNote, RefWorks).
     blank_line_after: ClassVar[bool] = False
+    #: The model fields (and name roles) the tag table writes; any other a record has is warned about.
+    written_fields: ClassVar[frozenset[str]] = frozenset(
+        {"title", "author", "container_title", "container_title_short", "issued", "volume", "issue", "page_first",
+         "page_last", "number", "issn", "doi", "url", "abstract", "keywords"}
+    )  # fmt: skip
+    #: The CSL types written as themselves (the rest are written as a journal article, with a warning).
+    held_types: ClassVar[frozenset[str]] = frozenset({"article-journal"})
 
-    def date(self, date: DateParts) -> str:
+    def date(self, date: Date) -> str:
         """The ``date`` tag's value for a date with at least a month (a year alone has the ``year`` tag)."""
-        return date.iso()
+        return date.iso() or ""
 
     def values(self, citation: Citation, lang: Lang) -> dict[Field, tuple[str, ...]]:
         """What each field of the table holds for ``citation`` in ``lang`` (unfolded)."""
         values = article_values(citation, lang)
-        values["language"] = (LANGUAGE_CODES[lang],)
+        values["language"] = (language_code(lang),)
         if citation.issued and citation.issued.month:
             values["date"] = (self.date(citation.issued),)
         return values
 
     def write_one(self, citation: Citation, lang: Lang) -> str:
+        self.warn_type(citation, self.held_types, self.type_line[1])
+        self.warn_unwritten(citation, lang, self.written_fields)
         lines = [self.type_line, *tag_lines(self.tags, self.values(citation, lang))]
         if self.end_line is not None:
             lines.append(self.end_line)

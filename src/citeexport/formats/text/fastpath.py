@@ -44,6 +44,8 @@ def _authors(item: dict[str, Any], profile: GbtProfile) -> str | None:
 
 
 def _date(date: dict[str, Any], full: bool) -> str:
+    if "date-parts" not in date:
+        return str(date.get("literal", ""))
     parts = date["date-parts"][0]
     if not full:
         return str(parts[0])

@@ -24,7 +24,8 @@ import datetime as dt
 import re
 from typing import Any
 
-from ...model import LANGUAGE_TAGS, Citation, DateParts, Lang, Name
+from ...markup import to_plain
+from ...model import Citation, Date, Lang, Name
 from .names import surname_2025
 from .profiles import GbtProfile
 
@@ -32,7 +33,7 @@ _SUBTITLE_SEPARATOR = re.compile(r"\s*：\s*|(?<=\S):\s+")
 _DASHES = re.compile(r"\s*[\u2010-\u2015\u2212～~]\s*")
 
 
-def csl_date(date: DateParts | dt.date) -> dict[str, list[list[int]]]:
+def csl_date(date: Date | dt.date) -> dict[str, Any]:
     if isinstance(date, dt.date):
         return {"date-parts": [[date.year, date.month, date.day]]}
     return date.csl()
@@ -83,16 +84,20 @@ def gbt_item(
 ) -> dict[str, Any]:
     """The CSL-JSON item for one language of ``citation`` under a bundled GB/T profile."""
     text = citation.text(lang)
-    item: dict[str, Any] = {"id": item_id, "type": "article-journal", "language": LANGUAGE_TAGS[lang]}
+    item: dict[str, Any] = {"id": item_id, "type": "article-journal", "language": citation.language_tag(lang)}
     if text.authors:
         item["author"] = [_gbt_name(name, profile) for name in text.authors]
-    if text.title:
-        item["title"] = gbt_title(text.title, profile)
-    if text.container_title:
-        item["container-title"] = text.container_title
+    title = to_plain(text.title)
+    if title:
+        item["title"] = gbt_title(title, profile)
+    container_title = to_plain(text.container_title)
+    if container_title:
+        item["container-title"] = container_title
     issued = citation.issued or citation.available_date
-    if issued:
+    if issued and issued.year is not None:
         item["issued"] = {"date-parts": [[issued.year]]}
+    elif issued and issued.literal:
+        item["issued"] = {"literal": issued.literal}
     if year_suffix:
         item["year-suffix"] = year_suffix
     for key, value in (("volume", citation.volume), ("issue", citation.issue)):
@@ -108,7 +113,7 @@ def gbt_item(
         assert online_date is not None
         if online_date.day:
             item["status"] = "online-first"
-            item["available-date"] = online_date.csl()
+            item["available-date"] = {"date-parts": [online_date.parts()]}
     if is_online(citation, lang, accessed):
         assert accessed is not None
         item["accessed"] = csl_date(accessed)
@@ -123,6 +128,9 @@ def gbt_item(
 def general_item(citation: Citation, lang: Lang, *, accessed: dt.date | None = None, item_id: str = "item") -> dict[str, Any]:
     """The item for a user's own CSL style: everything CSL carries, CJK names whole."""
     item = citation.csl_item(lang, item_id)
+    for key in ("title", "container-title", "container-title-short", "collection-title", "abstract"):
+        if key in item:
+            item[key] = to_plain(item[key])
     text = citation.text(lang)
     if text.authors:
         item["author"] = [{"literal": name.whole} if name.is_cjk else name.csl() for name in text.authors]

@@ -17,6 +17,13 @@ from .lookup import resolve_style
 from .ordering import Entry, order_entries
 from .render import render_reference
 
+#: What a bundled GB/T style prints of a journal article, and what a reference never prints (ISSN,
+#: abstract, keywords, abbreviation): other fields a record has are warned about.
+GBT_PRINTED = frozenset(
+    {"title", "author", "container_title", "issued", "volume", "issue", "page_first", "page_last", "page", "number", "url",
+     "doi", "issn", "abstract", "keywords", "container_title_short", "accessed"}
+)  # fmt: skip
+
 
 class TextWriter(Writer, DetachedWriting):
     name = "text"
@@ -34,6 +41,7 @@ class TextWriter(Writer, DetachedWriting):
 
     def write(self, citation: Citation) -> str:
         languages = self.options.languages(citation)
+        self._warn(citation, languages)
         if self.author_date:
             self.articles += 1
             for lang in languages:
@@ -46,7 +54,17 @@ class TextWriter(Writer, DetachedWriting):
 
     def write_detached(self, citation: Citation) -> list[str]:
         """The article's references, unnumbered (numbers are given in order by :meth:`attach`)."""
-        return [self.render(Entry(0, citation, lang)) for lang in self.options.languages(citation)]
+        languages = self.options.languages(citation)
+        self._warn(citation, languages)
+        return [self.render(Entry(0, citation, lang)) for lang in languages]
+
+    def _warn(self, citation: Citation, languages: tuple[str, ...]) -> None:
+        """The bundled GB/T styles print journal articles; a user's CSL style gets every field."""
+        if self.style.profile is None:
+            return
+        self.warn_type(citation, frozenset({"article-journal"}), "[J]")
+        for lang in languages:
+            self.warn_unwritten(citation, lang, GBT_PRINTED)
 
     def attach(self, detached: object) -> str:
         assert isinstance(detached, list)

@@ -1,0 +1,61 @@
+"""The writer-warnings channel: what a format cannot hold is said for the record being written, never dropped silently."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+
+from citeexport import api
+from citeexport.formats.base import FIELDS_NOT_HELD, TYPE_NOT_HELD, present_fields
+from citeexport.model import Citation, LocalizedText, Name
+from citeexport.pipeline import Job, run
+from citeexport.registry import writers
+from citeexport.report import Report
+
+BOOK = Citation(
+    type="book",
+    isbn="978-7-04-050000-0",
+    texts={
+        "en": LocalizedText(
+            title="A Book", publisher="Press", names={"author": (Name(family="A"),), "editor": (Name(family="E"),)}
+        )
+    },
+)
+BOOK_BIB = "@book{a, author={A}, editor={E}, title={A Book}, publisher={Press}, isbn={978-7-04-050000-0}, year=2020}\n"
+
+
+def said(fmt: str, citation: Citation) -> list[str]:
+    heard: list[str] = []
+    "".join(api.write([citation], fmt, on_warning=lambda _c, message: heard.append(message)))
+    return heard
+
+
+def test_every_writer_but_csl_json_says_what_a_book_loses() -> None:
+    for fmt in ("bibtex", "ris", "enw", "refworks", "text"):
+        heard = said(fmt, BOOK)
+        assert any(w.startswith(TYPE_NOT_HELD) and w.endswith(": book") for w in heard), (fmt, heard)
+        assert f"{FIELDS_NOT_HELD}: isbn, publisher, editor" in heard, (fmt, heard)
+    assert said("csl-json", BOOK) == []
+
+
+def test_a_journal_article_from_the_dump_says_nothing(seed: Citation) -> None:
+    for fmt in writers():
+        assert said(fmt, seed) == [], fmt
+
+
+def test_present_fields_names_model_fields_and_roles() -> None:
+    assert present_fields(BOOK, "en") == ["isbn", "title", "publisher", "author", "editor"]
+    assert present_fields(BOOK, "zh") == ["isbn"]
+
+
+def test_the_pipeline_reports_writer_warnings_with_the_record(tmp_path) -> None:
+    source = tmp_path / "book.bib"
+    source.write_text(BOOK_BIB, encoding="utf-8")
+    buffer = io.StringIO()
+    report = Report(console=Console(file=buffer, width=300, highlight=False, soft_wrap=True))
+    code = run(Job(inputs=[str(source)], formats=["ris"], output=str(tmp_path / "out.ris")), report)
+    assert code == 0
+    text = buffer.getvalue()
+    assert "record 1" in text and f"ris: {TYPE_NOT_HELD}, written as JOUR: book" in text
+    assert report.files[str(source)].warnings >= 2  # the reader's (fields it does not read yet) and the writer's
