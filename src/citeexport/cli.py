@@ -7,15 +7,13 @@ several formats in one pass and ``formats`` to list what is available.
 from __future__ import annotations
 
 import datetime as dt
-import signal
 import sys
 from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 
-from . import __version__
-from .errors import CiteexportError
+from . import __version__, exitcodes
 from .options import ReadOptions, WriteOptions
 from .pipeline import Job, run
 from .registry import readers, writers
@@ -125,20 +123,7 @@ ProgressOpt = Annotated[
 
 def _execute(job: Job, quiet: bool, debug: bool) -> None:
     report = Report(quiet=quiet)
-    try:
-        code = run(job, report)
-    except CiteexportError as error:
-        report.error(error)
-        code = error.exit_code
-    except KeyboardInterrupt:
-        report.console.print("[red]interrupted[/]")
-        code = 130
-    except Exception as error:  # a bug: one line unless --debug
-        if debug:
-            raise
-        report.console.print(f"[bold red]internal error[/]: {type(error).__name__}: {error} (run with --debug for the traceback)")
-        code = 3
-    raise typer.Exit(code)
+    raise typer.Exit(exitcodes.exit_code(lambda: run(job, report), report, debug=debug))
 
 
 def _run(formats: list[str], options: dict[str, Any]) -> None:
@@ -235,14 +220,9 @@ for _name, _writer in sorted(writers().items()):
     app.command(_name, help=f"Write {_writer.description}." + EXAMPLES)(_make_command(_name))
 
 
-def _terminate(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt  # as Ctrl-C: outputs in progress are removed, exit 130
-
-
 def main() -> None:
-    signal.signal(signal.SIGTERM, _terminate)
+    exitcodes.prepare_process()  # closed standard streams, signals (see exitcodes.py)
     try:
         app()
-    except BrokenPipeError:  # `citeexport … | head`: not an error
-        sys.stderr.close()
-        sys.exit(0)
+    except BrokenPipeError:  # `citeexport --help | head -1`: not an error
+        sys.exit(exitcodes.broken_pipe())

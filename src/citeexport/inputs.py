@@ -15,7 +15,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import BinaryIO, cast
 
 from .cjk import CHINESE_TEXT
@@ -195,6 +195,8 @@ def open_input(path: str, *, fmt: str | None = None, encoding: str | None = None
     """Open ``path`` (``-`` = stdin) for streaming; detect its encoding and format."""
     name = "<stdin>" if path == "-" else path
     if path == "-":
+        if stdin is None and sys.stdin is None:  # started with stdin closed (``<&-``)
+            raise InputError("cannot read: standard input is closed", file=name)
         raw: BinaryIO = stdin or sys.stdin.buffer
     else:
         try:
@@ -246,15 +248,23 @@ def open_input(path: str, *, fmt: str | None = None, encoding: str | None = None
     )
 
 
-def expand_inputs(paths: Iterable[str], *, recursive: bool = False, pattern: str = "*") -> Iterator[str]:
-    """Files named, and files in folders named (``-r`` for subfolders too), sorted."""
+def input_files(paths: Iterable[str], *, recursive: bool = False, pattern: str = "*") -> Iterator[tuple[str, PurePath]]:
+    """Files named, and files in folders named (``-r`` for subfolders too), sorted; each with its
+    place in the tree ``--out-dir`` mirrors: a named file is its name, a file found in a folder
+    its path relative to that folder (``2024/01/issue.txt``); stdin is ``<stdin>``."""
     for path in paths:
         if path == "-":
-            yield path
+            yield path, PurePath("<stdin>")
             continue
         p = Path(path)
         if p.is_dir():
             found = p.rglob(pattern) if recursive else p.glob(pattern)
-            yield from (str(f) for f in sorted(found) if f.is_file())
+            yield from ((str(f), f.relative_to(p)) for f in sorted(found) if f.is_file())
         else:
-            yield path
+            yield path, PurePath(p.name)
+
+
+def expand_inputs(paths: Iterable[str], *, recursive: bool = False, pattern: str = "*") -> Iterator[str]:
+    """Files named, and files in folders named (``-r`` for subfolders too), sorted."""
+    for path, _place in input_files(paths, recursive=recursive, pattern=pattern):
+        yield path

@@ -10,16 +10,16 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
+from contextlib import closing
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Literal, TextIO
+from pathlib import Path, PurePath
+from typing import Literal
 
 from .errors import CiteexportError, OutputError
 from .formats.base import DetachedWriting, ParallelReading, Record, Writer, WrittenRecord
-from .inputs import expand_inputs, open_input
+from .inputs import input_files, open_input
 from .options import ReadOptions, WriteOptions
-from .output import AtomicOutput, safe_filename
+from .output import Output, Outputs, file_ids, safe_filename
 from .progress import progress_bar
 from .registry import get_writer
 from .report import Report
@@ -65,14 +65,15 @@ def _jobs_for(job: Job, path: str) -> int:
     return (os.cpu_count() or 1) if _size(path) >= LARGE_INPUT_BYTES else 1
 
 
-def _records(job: Job, report: Report, writers: dict[str, Writer]) -> Iterator[tuple[str, Record]]:
-    paths = list(expand_inputs(job.inputs, recursive=job.recursive, pattern=job.glob))
+def _records(
+    job: Job, report: Report, writers: dict[str, Writer], paths: list[str], broken: set[str]
+) -> Iterator[tuple[str, Record]]:
     total = sum(_size(p) for p in paths)
     show = job.progress if job.progress is not None else (report.console.is_terminal and total >= LARGE_INPUT_BYTES)
     with progress_bar(report.console, total, enabled=bool(show) and not report.quiet) as advance:
         done = 0
         for path in paths:
-            yield from _records_of(job, report, path, advance, done, writers)
+            yield from _records_of(job, report, path, advance, done, writers, broken)
             done += _size(path)
 
 
@@ -83,7 +84,11 @@ def _records_of(
     advance: Callable[[int, int, Callable[[], int]], None],
     done: int,
     writers: dict[str, Writer],
+    broken: set[str],
 ) -> Iterator[tuple[str, Record]]:
+    """The records of one input; when it cannot be read to its end, its name goes to ``broken``
+    (the outputs it feeds are not committed)."""
+    records: Iterator[Record] = iter(())
     try:
         opened = open_input(path, fmt=job.from_format, encoding=job.read_options.encoding)
         report.counts(opened.name)  # listed in the summary even with no records
@@ -109,12 +114,22 @@ def _records_of(
         error.located(file="<stdin>" if path == "-" else path)
         report.counts(error.file or path)
         report.error(error)
+        broken.add("<stdin>" if path == "-" else path)
         if job.on_error == "stop":
             raise _Stop from None
+    finally:
+        close = getattr(records, "close", None)
+        if close is not None:  # worker processes stop now, not when the garbage collector gets to them
+            close()
 
 
 def run(job: Job, report: Report) -> int:
-    """Run the conversion; returns the exit code (0 ok, 1 some records failed, 2 fatal)."""
+    """Run the conversion; returns the exit code (0 ok, 1 some records failed, 2 fatal).
+
+    All outputs of the run are one :class:`~citeexport.output.Outputs` transaction: committed
+    at the end, each unless an input that feeds it could not be read to its end; an interrupt,
+    ``--on-error stop`` or an output that cannot be written commits none of them.
+    """
     if len(job.formats) > 1 and job.out_dir is None:
         report.error(OutputError("several output formats need --out-dir"))
         return 2
@@ -122,11 +137,17 @@ def run(job: Job, report: Report) -> int:
         report.error(OutputError("--split record needs --out-dir"))
         return 2
     writers = {fmt: get_writer(fmt)(job.write_options) for fmt in job.formats}
+    files = list(input_files(job.inputs, recursive=job.recursive, pattern=job.glob))
+    paths = [path for path, _place in files]
+    root = Path(job.out_dir) if job.out_dir is not None else None
     try:
-        if job.out_dir is None:
-            _run_single_stream(job, report, writers[job.formats[0]])
-        else:
-            _run_out_dir(job, report, writers)
+        with Outputs(force=job.force, inputs=file_ids(paths), root=root, warn=report.warning) as outputs:
+            if root is None:
+                _run_single_stream(job, report, writers[job.formats[0]], outputs, paths)
+            else:
+                _run_out_dir(job, report, writers, outputs, root, files)
+            for error in outputs.commit():
+                report.error(error)
     except _Stop:
         pass
     except CiteexportError as error:
@@ -154,7 +175,7 @@ def _accept(job: Job, report: Report, name: str, record: Record) -> bool:
     return True
 
 
-def _write_record(report: Report, name: str, record: Record, writer: Writer, out: TextIO, job: Job) -> bool:
+def _write_record(report: Report, name: str, record: Record, writer: Writer, out: Output, job: Job) -> bool:
     try:
         if isinstance(record, WrittenRecord):  # with --jobs the workers may have written the record already
             assert isinstance(writer, DetachedWriting)
@@ -186,73 +207,124 @@ def _report_writer_warnings(report: Report, name: str, record: Record, writer: W
         report.warning(where, f"{writer.name}: {warning}")
 
 
-def _run_single_stream(job: Job, report: Report, writer: Writer) -> None:
-    with AtomicOutput(job.output, force=job.force, inputs=tuple(job.inputs)) as out:
-        out.write(writer.start())
+def _not_written(report: Report, outputs: Outputs, written: list[Output], inputs: set[str]) -> None:
+    """The outputs fed by inputs that could not be read to their end are not committed."""
+    files = [output for output in written if not output.streamed]
+    for output in files:
+        outputs.discard(output)
+    if files:
+        names = ", ".join(output.shown for output in files)
+        report.error(OutputError(f"not written: {', '.join(sorted(inputs))} could not be read to the end", file=names))
+
+
+def _run_single_stream(job: Job, report: Report, writer: Writer, outputs: Outputs, paths: list[str]) -> None:
+    out = outputs.open(job.output)
+    broken: set[str] = set()
+    out.write(writer.start())
+    with closing(_records(job, report, {writer.name: writer}, paths, broken)) as records:
         try:
-            for name, record in _records(job, report, {writer.name: writer}):
+            for name, record in records:
                 if _accept(job, report, name, record) and _write_record(report, name, record, writer, out, job):
                     report.counts(name).converted += 1
-        finally:
-            out.write(writer.finish())
+        except _Stop:
+            if out.streamed:  # stdout: what was read before the bad record, well-formed
+                out.write(writer.finish())
+                out.close()
+            raise
+    out.write(writer.finish())
+    out.close()
+    if broken:
+        _not_written(report, outputs, [out], broken)
 
 
-def _run_out_dir(job: Job, report: Report, writers: dict[str, Writer]) -> None:
-    root = Path(job.out_dir)  # type: ignore[arg-type]  # run() calls this only with an out_dir
-    root.mkdir(parents=True, exist_ok=True)
-    inputs = tuple(job.inputs)
-    used: set[str] = set()
-    # Formats that share an extension in one pass (RefWorks and text: .txt) say their name in it.
-    taken = Counter(writer.extension for writer in writers.values())
-    extensions = {name: f"{w.name}.{w.extension}" if taken[w.extension] > 1 else w.extension for name, w in writers.items()}
+class _Names:
+    """Output file names under ``--out-dir``: the input tree mirrored (``2024/01/issue.txt`` →
+    ``2024/01/issue.ris``), one name per output in the run (``-2`` … on a collision, with a warning)."""
 
-    def target(stem: str, writer: Writer) -> Path:
-        extension = extensions[writer.name]
+    def __init__(self, root: Path, writers: dict[str, Writer], report: Report) -> None:
+        self.root, self.report = root, report
+        # Formats that share an extension in one pass (RefWorks and text: .txt) say their name in it.
+        taken = Counter(writer.extension for writer in writers.values())
+        self.extensions = {
+            name: f"{w.name}.{w.extension}" if taken[w.extension] > 1 else w.extension for name, w in writers.items()
+        }
+        self.used: set[PurePath] = set()
+
+    def __call__(self, place: PurePath, stem: str, writer: Writer, source: str) -> Path:
+        extension = self.extensions[writer.name]
         filename = safe_filename(stem, extension)
-        base, n = filename, 1
-        while filename in used:
+        wanted = relative = place.parent / filename
+        n = 1
+        while relative in self.used:
             n += 1
-            filename = base.replace(f".{extension}", f"-{n}.{extension}")
-        used.add(filename)
-        return root / filename
+            relative = place.parent / filename.replace(f".{extension}", f"-{n}.{extension}")
+        self.used.add(relative)
+        if relative != wanted:
+            self.report.warning(source, f"written as {self.root / relative} ({self.root / wanted} is another input's)")
+        return self.root / relative
 
-    current_name: str | None = None
-    stack = ExitStack()
-    outs: dict[str, TextIO] = {}
+
+def _run_out_dir(
+    job: Job, report: Report, writers: dict[str, Writer], outputs: Outputs, root: Path, files: list[tuple[str, PurePath]]
+) -> None:
     try:
-        for name, record in _records(job, report, writers):
+        root.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError("cannot write: not a folder", file=str(root)) from None
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", file=str(root)) from None
+    name_of = _Names(root, writers, report)
+    places: dict[str, PurePath] = {}
+    for path, place in files:
+        places.setdefault("<stdin>" if path == "-" else path, place)
+    planned: dict[str, dict[str, Path]] = {}
+    if job.split == "file":  # every name known now: one that cannot be written fails the run before any work
+        for name, place in places.items():
+            planned[name] = {fmt: name_of(place, place.stem, writer, name) for fmt, writer in writers.items()}
+            for path in planned[name].values():
+                outputs.plan(path)
+    broken: set[str] = set()
+    current: str | None = None
+    outs: dict[str, Output] = {}
+
+    def end_input() -> None:
+        if current in broken:
+            _not_written(report, outputs, list(outs.values()), {current})
+        else:
+            for fmt, out in outs.items():
+                out.write(writers[fmt].finish())
+                out.close()
+        outs.clear()
+
+    with closing(_records(job, report, writers, [path for path, _ in files], broken)) as records:
+        for name, record in records:
             if not _accept(job, report, name, record):
                 continue
             if job.split == "record":
-                stem = f"{Path(name).stem}-{record.citation.id or record.number}"  # type: ignore[union-attr]  # an accepted record read here has its citation (no workers write with --split record)
+                assert record.citation is not None  # no workers write with --split record: a record's citation names its file
+                place = places[name]
+                stem = f"{place.stem}-{record.citation.id or record.number}"
                 ok = True
                 for writer in writers.values():
-                    with AtomicOutput(target(stem, writer), force=job.force, inputs=inputs, root=root) as out:
-                        out.write(writer.start())
-                        ok = _write_record(report, name, record, writer, out, job) and ok
+                    out = outputs.open(name_of(place, stem, writer, name))
+                    out.write(writer.start())
+                    if _write_record(report, name, record, writer, out, job):
                         out.write(writer.finish())
+                        out.close()
+                    else:
+                        outputs.discard(out)  # no file holding only a header
+                        ok = False
                 report.counts(name).converted += ok
                 continue
-            if name != current_name:
-                _close_all(stack, outs, writers)
-                stack = ExitStack()
-                current_name = name
+            if name != current:
+                end_input()
+                current = name
                 for fmt, writer in writers.items():
-                    out = stack.enter_context(
-                        AtomicOutput(target(Path(name).stem, writer), force=job.force, inputs=inputs, root=root)
-                    )
+                    out = outputs.open(planned[name][fmt])
                     out.write(writer.start())
                     outs[fmt] = out
             ok = True
             for fmt, writer in writers.items():
                 ok = _write_record(report, name, record, writer, outs[fmt], job) and ok
             report.counts(name).converted += ok
-    finally:
-        _close_all(stack, outs, writers)
-
-
-def _close_all(stack: ExitStack, outs: dict[str, TextIO], writers: dict[str, Writer]) -> None:
-    for fmt, out in outs.items():
-        out.write(writers[fmt].finish())
-    outs.clear()
-    stack.close()
+    end_input()

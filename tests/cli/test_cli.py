@@ -126,9 +126,10 @@ def test_out_dir_one_file_per_input_and_per_record(tmp_path):
     out = tmp_path / "out"
     result = run("convert", "--to", "bibtex,ris", "--out-dir", str(out), "-r", str(folder))
     assert result.returncode == 0, result.stderr.decode()
-    assert sorted(p.name for p in out.iterdir()) == ["a.bib", "a.ris", "b.bib", "b.ris"]
-    assert (out / "b.ris").read_bytes().count(b"TY  - JOUR") == 4
-    keys = [line for line in (out / "b.bib").read_text(encoding="utf-8").splitlines() if line.startswith("@")]
+    # -r mirrors the input tree: sub/b.txt -> sub/b.ris
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*.*")) == ["a.bib", "a.ris", "sub/b.bib", "sub/b.ris"]
+    assert (out / "sub" / "b.ris").read_bytes().count(b"TY  - JOUR") == 4
+    keys = [line for line in (out / "sub" / "b.bib").read_text(encoding="utf-8").splitlines() if line.startswith("@")]
     assert len(set(keys)) == 4  # unique across the whole run, not only per file
     per_record = tmp_path / "per-record"
     result = run("ris", "--split", "record", "--out-dir", str(per_record), str(folder / "a.txt"))

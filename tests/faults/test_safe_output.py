@@ -2,8 +2,8 @@
 
 ``test_cli.py`` covers the everyday cases (no clobber without ``--force``, the input never
 overwritten, ``--on-error stop`` leaves no file).  Here: hostile record ids turned into file
-names (property-tested), the ``AtomicOutput`` failure paths one by one, a real SIGINT in the
-middle of a run, and file modes.
+names (property-tested), the ``Outputs`` transaction's failure paths one by one, a real SIGINT in
+the middle of a run, and file modes.  ``test_output_faults.py`` has the faults of real runs.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from citeexport.errors import OutputError
-from citeexport.output import MAX_STEM_BYTES, AtomicOutput, safe_filename
+from citeexport.output import MAX_STEM_BYTES, Outputs, file_ids, safe_filename
 from support.seed import SEED
 
 RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10)), "conin$", "conout$"}
@@ -68,8 +68,10 @@ def test_long_cjk_stem_is_a_creatable_file(tmp_path: Path) -> None:
     name = safe_filename("干细胞产品质量研究" * 40, "bib")  # 360 characters, 1,080 bytes of UTF-8
     assert_safe(name, "bib")
     (tmp_path / name).write_text("x", encoding="utf-8")  # within the 255-byte NAME_MAX
-    with AtomicOutput(tmp_path / ("x" + name)) as out:  # and its temp file name too
-        out.write("y")
+    with Outputs() as outputs:  # and its temp file name too
+        outputs.open(tmp_path / ("x" + name)).write("y")
+        assert outputs.commit() == []
+    assert (tmp_path / ("x" + name)).read_text(encoding="utf-8") == "y"
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -79,8 +81,8 @@ def _leftovers(folder: Path) -> list[str]:
 @pytest.mark.parametrize("interrupt", [RuntimeError("boom"), KeyboardInterrupt()])
 def test_failure_inside_leaves_no_file_and_no_temp(tmp_path: Path, interrupt: BaseException) -> None:
     target = tmp_path / "out.ris"
-    with pytest.raises(type(interrupt)), AtomicOutput(target) as out:
-        out.write("TY  - JOUR\r\n")
+    with pytest.raises(type(interrupt)), Outputs() as outputs:
+        outputs.open(target).write("TY  - JOUR\r\n")
         raise interrupt
     assert _leftovers(tmp_path) == []
 
@@ -88,8 +90,8 @@ def test_failure_inside_leaves_no_file_and_no_temp(tmp_path: Path, interrupt: Ba
 def test_existing_file_survives_a_failed_forced_rewrite(tmp_path: Path) -> None:
     target = tmp_path / "out.ris"
     target.write_text("old", encoding="utf-8")
-    with pytest.raises(RuntimeError), AtomicOutput(target, force=True) as out:
-        out.write("new, half")
+    with pytest.raises(RuntimeError), Outputs(force=True) as outputs:
+        outputs.open(target).write("new, half")
         raise RuntimeError
     assert target.read_text(encoding="utf-8") == "old"
     assert _leftovers(tmp_path) == ["out.ris"]
@@ -98,8 +100,9 @@ def test_existing_file_survives_a_failed_forced_rewrite(tmp_path: Path) -> None:
 def test_finished_file_has_the_umask_mode_not_the_temp_files(tmp_path: Path) -> None:
     old = os.umask(0o022)
     try:
-        with AtomicOutput(tmp_path / "out.bib") as out:
-            out.write("@article{x,}\n")
+        with Outputs() as outputs:
+            outputs.open(tmp_path / "out.bib").write("@article{x,}\n")
+            outputs.commit()
     finally:
         os.umask(old)
     assert (tmp_path / "out.bib").stat().st_mode & 0o777 == 0o644
@@ -109,10 +112,10 @@ def test_refuses_outside_the_root_and_through_a_symlink(tmp_path: Path) -> None:
     root = tmp_path / "out"
     root.mkdir()
     with pytest.raises(OutputError, match="outside"):
-        AtomicOutput(root / ".." / "escaped.ris", root=root)
+        Outputs(root=root).open(root / ".." / "escaped.ris")
     (root / "link.ris").symlink_to(tmp_path / "victim.ris")
     with pytest.raises(OutputError, match="outside"):
-        AtomicOutput(root / "link.ris", root=root, force=True)
+        Outputs(root=root, force=True).open(root / "link.ris")
     assert not (tmp_path / "victim.ris").exists()
 
 
@@ -121,19 +124,19 @@ def test_refuses_an_input_even_by_another_name(tmp_path: Path) -> None:
     source.write_text("data", encoding="utf-8")
     (tmp_path / "alias.txt").symlink_to(source)
     with pytest.raises(OutputError, match="input"):
-        AtomicOutput(tmp_path / "alias.txt", force=True, inputs=(str(source),))
+        Outputs(force=True, inputs=file_ids([str(source)])).open(tmp_path / "alias.txt")
     assert source.read_text(encoding="utf-8") == "data"
 
 
 def test_unwritable_target_is_a_typed_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
-    with pytest.raises(OutputError, match="cannot write"), AtomicOutput(blocker / "sub" / "out.ris"):
-        pass
+    with pytest.raises(OutputError, match="cannot write"), Outputs() as outputs:
+        outputs.open(blocker / "sub" / "out.ris")
     folder = tmp_path / "folder.ris"
     folder.mkdir()
-    with pytest.raises(OutputError, match="cannot write"), AtomicOutput(folder, force=True) as out:
-        out.write("x")
+    with pytest.raises(OutputError, match="is a folder"), Outputs(force=True) as outputs:
+        outputs.open(folder)
     assert folder.is_dir() and _leftovers(tmp_path) == ["file", "folder.ris"]
 
 
