@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import BinaryIO, cast
+from typing import Any, BinaryIO, cast
 
 from .cjk import CHINESE_TEXT
 from .errors import InputError
@@ -50,13 +50,24 @@ class OpenedInput:
     position: Callable[[], int] = lambda: 0  # bytes consumed so far (for progress)
     #: The raw bytes, for a reader that reads them itself (InputReading); None: the text only.
     blocks: Iterator[bytes] | None = None
+    #: How the encoding was detected; None when ``--encoding`` named it.
+    detection: Detection | None = None
 
     def read(self, options: ReadOptions | None = None) -> Iterator[Record]:
         """The records of this input: read the reader's own way when it has one, else line by line."""
         reader = self.reader(options)
         if isinstance(reader, InputReading):
-            return reader.read_input(self)
-        return reader.read(self.lines, self.name)
+            return self.noting_detection(reader.read_input(self))
+        return self.noting_detection(reader.read(self.lines, self.name))
+
+    def noting_detection(self, records: Iterator[Record]) -> Iterator[Record]:
+        """``records``, with a decoding failure saying which encodings detection tried."""
+        try:
+            yield from records
+        except InputError as error:
+            if self.detection is not None and error.message.startswith("cannot decode") and "tried" not in error.message:
+                error.message += f"; encodings tried: {self.detection.tried}"
+            raise
 
 
 #: Share of CJK among the non-ASCII characters of a strict GB18030 reading that makes it the answer.
@@ -84,6 +95,9 @@ def _reads_as_chinese_gb18030(head: bytes) -> bool:
 
 #: Valid multi-byte UTF-8 characters per undecodable byte sequence that make a head damaged UTF-8.
 UTF8_MAJORITY = 10
+#: Valid multi-byte UTF-8 characters before the first bad byte that make an input UTF-8 (GBK text
+#: forms one by chance in about one Chinese character out of seven: ten in a row do not happen).
+UTF8_EVIDENCE = 10
 
 
 def _damaged_utf8(head: bytes) -> bool:
@@ -99,29 +113,100 @@ def _damaged_utf8(head: bytes) -> bool:
     return len(_NON_ASCII.findall(text)) - bad >= UTF8_MAJORITY * bad
 
 
-def detect_encoding(head: bytes) -> str:
+#: When the first bytes are plain ASCII (which every supported encoding shares, so they decide
+#: nothing), detection reads on up to this far for the first byte that is not ASCII.
+DETECT_LIMIT = 16 << 20
+_NON_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
+_BOM_PREFIXES = tuple(bom for bom, _ in _BOMS)
+
+
+@dataclass(frozen=True)
+class Detection:
+    """The encoding chosen for an input, and what was tried (said when decoding fails)."""
+
+    encoding: str
+    tried: str
+
+
+def detection(data: bytes) -> Detection:
     """The encoding of an input from its first bytes: BOM, else UTF-8 (also with a few bad bytes),
-    else Chinese GB18030, else charset-normalizer."""
+    else Chinese GB18030, else charset-normalizer; judged on up to ``HEAD_BYTES`` from the first
+    byte that is not ASCII (ASCII says nothing), wherever it is in ``data``."""
     for bom, encoding in _BOMS:
-        if head.startswith(bom):
-            return encoding
+        if data.startswith(bom):
+            return Detection(encoding, f"{encoding} (its byte order mark)")
+    found = _NON_ASCII_BYTE.search(data)
+    if found is None:
+        return Detection("utf-8", f"utf-8 (bytes 0-{len(data) - 1} are ASCII)" if data else "utf-8")
+    start = found.start()
+    sample = data[start : start + HEAD_BYTES]
+    where = f"bytes {start}-{start + len(sample) - 1}"
     try:
-        head.decode("utf-8")
-        return "utf-8"
+        sample.decode("utf-8")
+        return Detection("utf-8", f"utf-8 (on {where})")
     except UnicodeDecodeError as exc:
-        if exc.start >= len(head) - 3:  # a character cut by the end of the head
-            return "utf-8"
-    if _damaged_utf8(head):
-        return "utf-8"
-    if _reads_as_chinese_gb18030(head):
-        return "gb18030"
+        if exc.start >= len(sample) - 3:  # a character cut by the end of the sample
+            return Detection("utf-8", f"utf-8 (on {where})")
+        if len(_NON_ASCII.findall(sample[: exc.start].decode("utf-8"))) >= UTF8_EVIDENCE:
+            # UTF-8 up to a point, then something else pasted in: UTF-8, failing there with the offset
+            return Detection("utf-8", f"utf-8 (valid on bytes {start}-{start + exc.start - 1})")
+    if _damaged_utf8(sample):
+        return Detection("utf-8", f"utf-8 (mostly valid on {where})")
+    if _reads_as_chinese_gb18030(sample):
+        return Detection("gb18030", f"utf-8, gb18030 (on {where})")
     from charset_normalizer import from_bytes
 
-    best = from_bytes(head).best()
+    best = from_bytes(sample).best()
     if best is None:
-        return "utf-8"  # decoding will fail with a precise offset
+        return Detection("utf-8", f"utf-8, gb18030, charset-normalizer (no guess on {where})")
     encoding = best.encoding.lower()
-    return "gb18030" if encoding in ("gbk", "gb2312", "gb18030", "cp936", "hz") else encoding
+    encoding = "gb18030" if encoding in ("gbk", "gb2312", "gb18030", "cp936", "hz") else encoding
+    return Detection(encoding, f"utf-8, gb18030, then {encoding} as charset-normalizer guessed (on {where})")
+
+
+def detect_encoding(head: bytes) -> str:
+    """The encoding :func:`detection` chooses for an input starting with ``head``."""
+    return detection(head).encoding
+
+
+def _detection_bytes(stream: io.BufferedReader) -> bytes:
+    """The first bytes of ``stream``, as many as detection needs: ``HEAD_BYTES``, and when they are
+    all ASCII on to ``HEAD_BYTES`` past the first byte that is not (at most ``DETECT_LIMIT``)."""
+    data = bytearray()
+    first = None
+    while len(data) < DETECT_LIMIT:
+        decided = data.startswith(_BOM_PREFIXES) or (first is not None and len(data) >= first + HEAD_BYTES)
+        if len(data) >= HEAD_BYTES and decided:
+            break
+        block = stream.read1(BYTE_BLOCK)
+        if not block:
+            break
+        if first is None and (found := _NON_ASCII_BYTE.search(block)) is not None:
+            first = len(data) + found.start()
+        data += block
+    return bytes(data)
+
+
+class _Replayed(io.RawIOBase):
+    """The bytes already read from a stream that cannot seek back, then the rest of the stream."""
+
+    def __init__(self, prefix: bytes, rest: io.BufferedReader) -> None:
+        self._prefix, self._at, self._rest = prefix, 0, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._at < len(self._prefix):
+            piece = self._prefix[self._at : self._at + len(buffer)]
+            buffer[: len(piece)] = piece
+            self._at += len(piece)
+            return len(piece)
+        return self._rest.readinto1(buffer)
+
+    def close(self) -> None:
+        self._rest.close()
+        super().close()
 
 
 def _decoded_lines(stream: BinaryIO, encoding: str, name: str, *, blocks: bool = False) -> Iterator[str]:
@@ -205,8 +290,15 @@ def open_input(path: str, *, fmt: str | None = None, encoding: str | None = None
             raise InputError(f"cannot open: {exc.strerror or exc}", file=name) from None
     # Any binary stream with readinto serves as the raw stream (a BytesIO from the API or a test).
     buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(cast(io.RawIOBase, raw))
-    head = buffered.peek(HEAD_BYTES)[:HEAD_BYTES]
-    chosen = encoding or detect_encoding(head)
+    start = buffered.tell() if buffered.seekable() else None
+    data = _detection_bytes(buffered)
+    if start is not None:
+        buffered.seek(start)
+    else:  # a pipe: what detection read is read again
+        buffered = io.BufferedReader(_Replayed(data, buffered))
+    head = data[:HEAD_BYTES]
+    detected = detection(data) if encoding is None else None
+    chosen = encoding or detected.encoding  # type: ignore[union-attr]  # detected when no encoding is given
     try:
         codecs.lookup(chosen)
     except LookupError:
@@ -245,6 +337,7 @@ def open_input(path: str, *, fmt: str | None = None, encoding: str | None = None
         line_blocks=lines(blocks=True),
         position=position,
         blocks=blocks(),
+        detection=detected,
     )
 
 

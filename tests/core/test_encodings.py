@@ -1,9 +1,9 @@
 """Input encodings and output normalisation.
 
 The CLI-level detection of UTF-8 with BOM, GB18030 and UTF-16 is in ``test_cli.py``; here:
-detection decisions one by one, UTF-16 big-endian and UTF-32, CR LF, ``--encoding`` for the
-GBK file whose first 64 KB are ASCII (detection sees UTF-8 there), the exact byte offset of an
-undecodable byte (also when it falls on a read-block boundary), and that every writer's
+detection decisions one by one, UTF-16 big-endian and UTF-32, CR LF, the GBK file whose first
+64 KB are ASCII (detection reads on to the first non-ASCII byte, also from a pipe), the exact byte
+offset of an undecodable byte and the encodings tried (also when it falls on a read-block boundary), and that every writer's
 output is NFC whatever normalisation form the input used.
 """
 
@@ -103,17 +103,45 @@ def test_bom_and_legacy_encodings_with_crlf_read_the_seed(encoding: str) -> None
 
 
 def _gbk_after_ascii_head() -> bytes:
-    """A GBK dump whose first 64 KB are ASCII page text: detection sees only UTF-8-valid bytes."""
+    """A GBK dump whose first 64 KB are ASCII page text (detection must read on to decide)."""
     return ("x" * (HEAD_BYTES + 10) + "\n" + SEED_TEXT).encode("gbk")
 
 
-def test_gbk_beyond_the_head_fails_with_the_offset_and_reads_with_encoding() -> None:
-    data = _gbk_after_ascii_head()
+def test_gbk_after_an_ascii_head_is_detected_where_the_text_starts() -> None:
+    """ASCII decides nothing: detection reads on to the first byte that is not ASCII."""
+    assert [r.citation for r in read_bytes(_gbk_after_ascii_head())] == [seed_citation()]
+    opened = open_input("-", fmt="dump", stdin=io.BytesIO(_gbk_after_ascii_head()))  # type: ignore[arg-type]
+    assert opened.encoding == "gb18030"
+    first = next(i for i, byte in enumerate(_gbk_after_ascii_head()) if byte >= 0x80)
+    assert first > HEAD_BYTES and opened.detection is not None and f"on bytes {first}-" in opened.detection.tried
+
+
+def test_gbk_after_an_ascii_head_from_a_pipe_is_detected_and_read_whole() -> None:
+    """A pipe cannot seek back: the bytes read for detection are read again, none lost."""
+    read_end, write_end = os.pipe()
+    data = _gbk_after_ascii_head() + b"\n" + SEED_TEXT.encode("gbk")
+    with os.fdopen(write_end, "wb") as sink:
+        sink.write(data[: 1 << 16])  # less than detection wants; the rest arrives later
+        sink.flush()
+        with os.fdopen(read_end, "rb", buffering=0) as source:
+            import threading
+
+            threading.Timer(0.05, lambda: (sink.write(data[1 << 16 :]), sink.close())).start()
+            opened = open_input("-", fmt="dump", stdin=source)  # type: ignore[arg-type]
+            assert opened.encoding == "gb18030"
+            assert [r.citation for r in opened.read()] == [seed_citation(), seed_citation()]
+
+
+def test_gbk_beyond_the_detection_limit_fails_with_the_offset_and_what_was_tried(monkeypatch) -> None:
+    monkeypatch.setattr("citeexport.inputs.DETECT_LIMIT", HEAD_BYTES * 2)
+    data = ("x" * 99 + "\n").encode() * (HEAD_BYTES * 3 // 100) + SEED_TEXT.encode("gbk")
     with pytest.raises(InputError) as caught:
         read_bytes(data)
     first_bad = next(i for i, byte in enumerate(data) if byte >= 0x80)
     assert caught.value.offset == first_bad
-    assert f"at byte {first_bad}" in str(caught.value) and "--encoding" in str(caught.value)
+    message = str(caught.value)
+    assert f"at byte {first_bad}" in message and "--encoding" in message
+    assert message.endswith(f"encodings tried: utf-8 (bytes 0-{HEAD_BYTES * 2 - 1} are ASCII)"), message
     assert [r.citation for r in read_bytes(data, encoding="gbk")] == [seed_citation()]
 
 
@@ -140,11 +168,11 @@ def test_unknown_encoding_is_an_input_error() -> None:
         read_bytes(b"Article(", encoding="no-such-codec")
 
 
-def test_cli_names_the_offset_in_one_line_without_traceback(tmp_path) -> None:
-    source = tmp_path / "gbk.txt"
-    data = _gbk_after_ascii_head()
+def test_cli_names_the_offset_and_the_encodings_tried_in_one_line_without_traceback(tmp_path) -> None:
+    source = tmp_path / "mixed.txt"
+    data = SEED_TEXT.encode() + b"\n" + SEED_TEXT.encode("gbk")  # a GBK record appended to a UTF-8 dump
     source.write_bytes(data)
-    first_bad = next(i for i, byte in enumerate(data) if byte >= 0x80)
+    first_bad = len(SEED_TEXT.encode()) + 1 + next(i for i, byte in enumerate(SEED_TEXT.encode("gbk")) if byte >= 0x80)
     result = subprocess.run(
         [sys.executable, "-m", "citeexport", "ris", "--from", "dump", str(source)],
         capture_output=True,
@@ -154,13 +182,9 @@ def test_cli_names_the_offset_in_one_line_without_traceback(tmp_path) -> None:
     assert result.returncode == 2
     errors = [line for line in result.stderr.decode().splitlines() if line.startswith("error")]
     assert len(errors) == 1 and f"offset {first_bad}: cannot decode as utf-8 at byte {first_bad}" in errors[0], result.stderr
+    utf8_start = next(i for i, byte in enumerate(data) if byte >= 0x80)
+    assert errors[0].endswith(f"encodings tried: utf-8 (valid on bytes {utf8_start}-{first_bad - 1})"), errors
     assert b"Traceback" not in result.stderr
-    forced = subprocess.run(
-        [sys.executable, "-m", "citeexport", "ris", "--from", "dump", "--encoding", "gbk", str(source)],
-        capture_output=True,
-        timeout=120,
-    )
-    assert forced.returncode == 0 and "饶春明".encode() in forced.stdout
 
 
 @pytest.mark.parametrize("fmt", sorted(writers()))
