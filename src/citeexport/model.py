@@ -161,10 +161,42 @@ def language_order(languages: Any) -> list[Lang]:
 _EDGE_SPACE = " \t\r\n\u3000\ufeff"
 
 
+#: Invisible format characters no value keeps: the bidirectional embeddings, overrides and isolates
+#: (U+202A-202E, U+2066-2069: they reorder how the text after them is displayed, so a title, a DOI
+#: or a URL would read differently from what it is, the "Trojan Source" trick), the deprecated
+#: format controls U+206A-206F, zero-width space and word joiner (line-break hints only), the soft
+#: hyphen, invisible mathematical operators, interlinear annotation controls, the BOM used as a
+#: zero-width no-break space, and the tag characters (invisible ASCII).
+_INVISIBLE = "\u00ad\u200b\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f"
+#: Zero-width (non-)joiners spell words in Persian, Indic scripts and emoji sequences: kept between
+#: two non-ASCII letters, marks or symbols, removed anywhere else (in Latin text, beside a space or
+#: punctuation, at an edge), where they only make equal-looking strings differ.
+_JOINERS = "\u200c\u200d"
+_FORMAT_CHARS = re.compile(f"[{_INVISIBLE}{_JOINERS}]")
+_JOINED = frozenset(("Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "So", "Sk"))
+
+
+def _joins(ch: str) -> bool:
+    return ch > "\x7f" and unicodedata.category(ch) in _JOINED
+
+
+def _without_format_chars(value: str) -> str:
+    def keep(match: re.Match[str]) -> str:
+        at, ch = match.start(), match.group()
+        if ch in _JOINERS and 0 < at < len(value) - 1 and _joins(value[at - 1]) and _joins(value[at + 1]):
+            return ch
+        return ""
+
+    return _FORMAT_CHARS.sub(keep, value)
+
+
 def clean_text(value: str | None) -> str | None:
-    """NFC-normalize and strip (ASCII and ideographic spaces); empty becomes None."""
+    """Remove invisible format characters (bidi controls …, see ``_INVISIBLE``), NFC-normalize and
+    strip (ASCII and ideographic spaces); empty becomes None.  Every reader's values pass here."""
     if value is None:
         return None
+    if not value.isprintable() and _FORMAT_CHARS.search(value):  # every such character is unprintable (Cf)
+        value = _without_format_chars(value)
     if not unicodedata.is_normalized("NFC", value):
         value = unicodedata.normalize("NFC", value)
     if value and (value[0] in _EDGE_SPACE or value[-1] in _EDGE_SPACE):
