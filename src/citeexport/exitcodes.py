@@ -87,7 +87,7 @@ def prepare_process() -> None:
     that raise :class:`~citeexport.interrupts.Interrupted`."""
     _occupy_closed_descriptors()
     stderr = sys.stderr if sys.stderr is not None else open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
-    sys.stderr = _Messages(stderr)  # type: ignore[assignment]  # a TextIO by delegation
+    sys.stderr = _Messages(stderr)  # a TextIO by delegation
     interrupts.install()
 
 

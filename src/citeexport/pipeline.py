@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -67,7 +67,7 @@ def _jobs_for(job: Job, path: str) -> int:
 
 def _records(
     job: Job, report: Report, writers: dict[str, Writer], paths: list[str], broken: set[str]
-) -> Iterator[tuple[str, Record]]:
+) -> Generator[tuple[str, Record], None, None]:
     total = sum(_size(p) for p in paths)
     show = job.progress if job.progress is not None else (report.console.is_terminal and total >= LARGE_INPUT_BYTES)
     with progress_bar(report.console, total, enabled=bool(show) and not report.quiet) as advance:
@@ -281,8 +281,8 @@ def _run_out_dir(
     if job.split == "file":  # every name known now: one that cannot be written fails the run before any work
         for name, place in places.items():
             planned[name] = {fmt: name_of(place, place.stem, writer, name) for fmt, writer in writers.items()}
-            for path in planned[name].values():
-                outputs.plan(path)
+            for target in planned[name].values():
+                outputs.plan(target)
     broken: set[str] = set()
     current: str | None = None
     outs: dict[str, Output] = {}
