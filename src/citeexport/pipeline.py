@@ -103,7 +103,8 @@ def _records_of(
             writing = (tuple(type(writer) for writer in writers.values()), job.write_options) if detach else None
             reader = opened.reader(job.read_options)
             assert isinstance(reader, ParallelReading)
-            records, range_position = reader.read_parallel(opened, jobs, writing)
+            parallel, range_position = reader.read_parallel(opened, jobs, writing)
+            records = opened.noting_detection(parallel)
             position = range_position or position
         else:
             records = opened.read(job.read_options)

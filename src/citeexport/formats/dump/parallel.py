@@ -12,6 +12,8 @@ each batch carries the following chunks as context, and reports how many of them
 record used.  When that is not zero, the next batch was read from the wrong start, so it is
 read again here, serially, from the right one: the output is the serial reader's, always.
 At most ``2 × jobs`` batches are in flight, so memory stays flat however large the input.
+The workers (:mod:`citeexport.workers`) never outlive the main process, and stop at once when
+it is interrupted or leaves the records unread.
 """
 
 from __future__ import annotations
@@ -20,12 +22,12 @@ import gc
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import BinaryIO
 
 from ...errors import CiteexportError
 from ...options import ReadOptions
+from ...workers import Task, WorkerPool
 from ..base import DetachedWriting, Record, WorkerWriting, Writer, WrittenRecord
 from .chunks import RECORD_START, Chunk, EncodedSplitter, byte_safe, split_chunks
 from .reader import MAX_JOINED_CHUNKS, DumpReader, number_record
@@ -52,8 +54,8 @@ def read_parallel(lines: Iterable[str], source: str, options: ReadOptions, jobs:
     reader = DumpReader(options)
     number = 0
     skip = 0  # chunks of the next batch already used by the previous batch's last record
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        in_flight: deque[tuple[Future[tuple[list[Record], int]], list[Chunk], int]] = deque()
+    with WorkerPool(jobs) as pool:
+        in_flight: deque[tuple[Task, list[Chunk], int]] = deque()
         batches = _batches(split_chunks(lines))
 
         def submit() -> bool:
@@ -248,8 +250,8 @@ class FileRangeReader:
     def __iter__(self) -> Iterator[Record]:
         number = lines = chars = 0
         skip = 0
-        with ProcessPoolExecutor(max_workers=self.jobs) as pool:
-            in_flight: deque[tuple[Future[RangeResult], Batch]] = deque()
+        with WorkerPool(self.jobs) as pool:
+            in_flight: deque[tuple[Task, Batch]] = deque()
             batches = _file_batches(self.path)
 
             def submit() -> bool:
