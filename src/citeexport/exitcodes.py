@@ -29,6 +29,7 @@ from . import interrupts
 from .errors import CiteexportError
 from .output import PipeClosed
 from .report import Report
+from .workers import WorkerError
 
 OK = 0
 RECORDS_FAILED = 1
@@ -115,6 +116,9 @@ def exit_code(run: Callable[[], int], report: Report, *, debug: bool = False) ->
     except CiteexportError as error:
         report.error(error)
         return error.exit_code
+    except WorkerError as error:
+        report.console.print(f"[bold red]error[/]: {escape(str(error))}")
+        return FATAL
     except OSError as error:  # a file system error not caught where it happened: still the system's, not a bug
         where = f"{error.filename}: " if error.filename else ""
         report.console.print(f"[bold red]error[/]: {escape(where)}{escape(error.strerror or str(error))}")

@@ -6,8 +6,8 @@ moments when they must wait: committing or removing a run's outputs.
 removes its temp files, then exits ``128 + signal number`` (130, 143, 129).  Inside
 :func:`deferred` a signal is only noted; it is raised when the block ends, unless the block
 called :func:`discard_pending` (a signal that arrives while the outputs are being committed
-comes too late to undo them).  After the commit point (:func:`past_commit_point`) the signals
-get their default action back: nothing is left to clean up.
+comes too late to undo them).  After the commit point (:func:`past_commit_point`) the signals are
+ignored: the files are complete, and the exit code still tells what the run did.
 """
 
 from __future__ import annotations
@@ -54,12 +54,13 @@ def install() -> None:
 
 
 def past_commit_point() -> None:
-    """The run's outputs are committed: from now on a signal ends the process the default way."""
+    """The run's outputs are committed: a signal now is too late to undo them, and ignored (also
+    while the interpreter shuts down, which restores the default action of Python handlers)."""
     global _pending
     _pending = None
     if _installed:
         for signum in SIGNALS:
-            signal.signal(signum, signal.SIG_DFL)
+            signal.signal(signum, signal.SIG_IGN)
 
 
 def pending() -> int | None:

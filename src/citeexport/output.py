@@ -9,7 +9,8 @@ target a name is when it is opened (:class:`Target`):
   no ``--force`` needed;
 * a name that does not exist: written to a temp file next to it (``.<name>.<random>.part``)
   and, at commit, linked to its name exclusively (``link`` fails if the name appeared during
-  the run: concurrent runs never overwrite each other), then the temp file is removed;
+  the run: concurrent runs never overwrite each other), then the temp file is removed (with
+  ``--force``: renamed onto it, whatever appeared meanwhile);
 * an existing regular file: refused without ``--force``; with it, the temp file gets the old
   file's mode and owner (where the user may set them) and is renamed over it.  A symlink is
   followed: the file it points to is replaced, the link stays.
@@ -18,7 +19,9 @@ Never over an input (by device and inode, so a hard link or a symlink to one is 
 never outside ``root`` (``--out-dir``).  Nothing is committed until :meth:`Outputs.commit`,
 called once when the run has succeeded; leaving the ``with`` block any other way (an
 interrupt, a failed write, ``--on-error stop``) removes every temp file.  A partial file
-never carries a final name; a run killed with SIGKILL leaves only hidden ``.part`` files.
+never carries a final name: a run killed with SIGKILL (which nothing can catch) leaves hidden
+``.part`` files, and when killed in the middle of the commits some outputs committed and others
+not, each complete.
 """
 
 from __future__ import annotations
@@ -300,8 +303,8 @@ class Outputs:
             raise OutputError("cannot write: a parent is not a folder", file=shown) from None
         except OSError as exc:
             raise OutputError(_failure(exc), file=shown) from None
-        if old is None:
-            return Target(shown, "new", path=real)
+        if old is None:  # with --force a file that appears meanwhile is replaced, else it is kept
+            return Target(shown, "replace" if self.force else "new", path=real)
         if (old.st_dev, old.st_ino) in self.inputs:
             raise OutputError("refusing to overwrite an input file", file=shown)
         if stat.S_ISDIR(old.st_mode):

@@ -208,12 +208,13 @@ def _report_writer_warnings(report: Report, name: str, record: Record, writer: W
         report.warning(where, f"{writer.name}: {warning}")
 
 
-def _not_written(report: Report, outputs: Outputs, written: list[Output], inputs: set[str]) -> None:
-    """The outputs fed by inputs that could not be read to their end are not committed."""
+def _not_written(report: Report, outputs: Outputs, written: list[Output], inputs: set[str], *, records: bool = True) -> None:
+    """The outputs fed by inputs that could not be read to their end are not committed (said when
+    they held ``records`` that are now not written: the input's own error said the rest)."""
     files = [output for output in written if not output.streamed]
     for output in files:
         outputs.discard(output)
-    if files:
+    if files and records:
         names = ", ".join(output.shown for output in files)
         report.error(OutputError(f"not written: {', '.join(sorted(inputs))} could not be read to the end", file=names))
 
@@ -221,12 +222,14 @@ def _not_written(report: Report, outputs: Outputs, written: list[Output], inputs
 def _run_single_stream(job: Job, report: Report, writer: Writer, outputs: Outputs, paths: list[str]) -> None:
     out = outputs.open(job.output)
     broken: set[str] = set()
+    written = 0
     out.write(writer.start())
     with closing(_records(job, report, {writer.name: writer}, paths, broken)) as records:
         try:
             for name, record in records:
                 if _accept(job, report, name, record) and _write_record(report, name, record, writer, out, job):
                     report.counts(name).converted += 1
+                    written += 1
         except _Stop:
             if out.streamed:  # stdout: what was read before the bad record, well-formed
                 out.write(writer.finish())
@@ -235,7 +238,7 @@ def _run_single_stream(job: Job, report: Report, writer: Writer, outputs: Output
     out.write(writer.finish())
     out.close()
     if broken:
-        _not_written(report, outputs, [out], broken)
+        _not_written(report, outputs, [out], broken, records=written > 0)
 
 
 class _Names:

@@ -34,13 +34,16 @@ from multiprocessing.connection import Connection
 from types import TracebackType
 from typing import Any
 
+from . import interrupts
+
 #: Seconds between a worker's checks that its parent is alive (where no parent-death signal exists).
 WATCHDOG_SECONDS = 1.0
 _PR_SET_PDEATHSIG = 1
 
 
 class WorkerError(RuntimeError):
-    """A worker process ended without sending its result (killed, out of memory)."""
+    """A worker process ended without sending its result (killed, out of memory): the system's
+    doing, reported as a failed run (exit 2), not as a bug."""
 
 
 def _die_with_parent(parent: int) -> None:
@@ -135,7 +138,12 @@ class _Worker:
         try:
             outcome = self.results.recv()
         except (EOFError, OSError):
-            raise WorkerError(f"worker process {self.process.pid} ended without its result") from None
+            self.process.join(timeout=1)
+            code = self.process.exitcode
+            if code is not None and -code in (signal.SIGTERM, signal.SIGHUP):  # sent to the process group
+                raise interrupts.Interrupted(-code) from None
+            how = f"was killed ({signal.Signals(-code).name})" if code is not None and code < 0 else "ended"
+            raise WorkerError(f"worker process {self.process.pid} {how} before sending its result") from None
         task = self.waiting.popleft()
         task._outcome, task._done = outcome, True
         if task._cancelled:
