@@ -106,13 +106,19 @@ def descriptor_behind(path: str) -> int | None:
     of a process substitution, a symlink to ``/proc/self/fd/1`` …), or None."""
     current = os.path.abspath(path)
     for _ in range(40):  # the kernel's own limit on symlinks followed
-        current = os.path.join(os.path.realpath(os.path.dirname(current)), os.path.basename(current))
+        try:
+            current = os.path.join(os.path.realpath(os.path.dirname(current)), os.path.basename(current))
+        except OSError:
+            return None
         match = _FD_PATH.match(current)
         if match and (match["pid"] is None or int(match["pid"]) == os.getpid()):
             return int(match["fd"])
         if not os.path.islink(current):
             return None
-        current = os.path.join(os.path.dirname(current), os.readlink(current))
+        try:
+            current = os.path.join(os.path.dirname(current), os.readlink(current))
+        except OSError:  # a link we may not read (another process's /proc entry): a path like any other
+            return None
     return None
 
 
@@ -289,7 +295,10 @@ class Outputs:
             return Target("<stdout>", "stdout", fd=None)
         shown = str(path)
         name = os.fspath(path)
-        real = Path(os.path.realpath(name))
+        try:
+            real = Path(os.path.realpath(name))
+        except OSError as exc:
+            raise OutputError(_failure(exc), file=shown) from None
         if self.root is not None and not real.is_relative_to(self.root.resolve()):
             raise OutputError(f"refusing to write outside {self.root}", file=shown)
         fd = descriptor_behind(name)

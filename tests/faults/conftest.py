@@ -7,17 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from support.faults import final_files, run, write_dump
+from support.faults import DUMP_RECORDS, final_files, run, write_dump
 
-#: Records in the dump the faulted runs convert (about 8.5 MB: three --jobs batches, a second or so).
-RECORDS = 300
 #: The formats of the --out-dir runs.
 FORMATS = "ris,csl-json"
 
 
 @pytest.fixture(scope="session")
 def dump(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_dump(tmp_path_factory.mktemp("faults") / "d300.txt", RECORDS)
+    return write_dump(tmp_path_factory.mktemp("faults") / "d300.txt", DUMP_RECORDS)
 
 
 @pytest.fixture(scope="session")
@@ -28,5 +26,5 @@ def reference(dump: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str,
     result = run("convert", "--to", FORMATS, "-q", "--out-dir", str(out), str(dump))
     assert result.returncode == 0, result.stderr.decode()
     files = final_files(out)
-    assert sorted(files) == ["d300.json", "d300.ris"] and files["d300.ris"].count(b"TY  - JOUR") == 2 * RECORDS
+    assert sorted(files) == ["d300.json", "d300.ris"] and files["d300.ris"].count(b"TY  - JOUR") == 2 * DUMP_RECORDS
     return files

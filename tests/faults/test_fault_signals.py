@@ -9,6 +9,7 @@ file under a final name, no temp file) or, when the signal came after the commit
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from support.faults import SEED_TEXT, TIMEOUT, assert_intact, final_files, start, temp_files
+from support.faults import DUMP_RECORDS, SEED_TEXT, TIMEOUT, assert_intact, final_files, start, temp_files
 
 SEED = 14  # the random points are the same on every run of the suite
 SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
@@ -28,6 +29,8 @@ CASES = [(mode, jobs) for jobs in ("1", "2") for mode in ("out-dir", "-o")]
 def _args(mode: str, jobs: str, dump: Path, out: Path) -> list[str]:
     if mode == "out-dir":
         return ["convert", "--to", "ris,csl-json", "--jobs", jobs, "--out-dir", str(out), str(dump)]
+    if mode == "split":
+        return ["convert", "--to", "ris,csl-json", "--split", "record", "--jobs", jobs, "--out-dir", str(out), str(dump)]
     return ["ris", "--jobs", jobs, "-o", str(out / "d300.ris"), str(dump)]
 
 
@@ -68,6 +71,28 @@ def test_signal_at_a_random_point_leaves_complete_files_or_none(
     assert process.returncode == 128 + signum, (signum, delay, stderr.decode())
     assert b"interrupted" in stderr and b"Traceback" not in stderr
     assert_intact(out, _expected(mode, reference), complete=False)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_signal_during_a_split_record_run_commits_no_record_file(tmp_path: Path, dump: Path, jobs: str) -> None:
+    """--split record: 600 files (300 records, 2 formats), all or none."""
+    rng = random.Random(f"{SEED}-split-{jobs}")
+    out = tmp_path / "out"
+    out.mkdir()
+    process = start(*_args("split", jobs, dump, out))
+    _started_writing(process, out)
+    time.sleep(rng.uniform(0.0, 0.8))
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=TIMEOUT)
+    found = final_files(out)
+    assert temp_files(out) == []
+    if process.returncode == 0:
+        assert len(found) == 2 * DUMP_RECORDS
+        assert all(data.count(b"TY  - JOUR") == 2 for name, data in found.items() if name.endswith(".ris"))
+        assert all(len(json.loads(data)) == 2 for name, data in found.items() if name.endswith(".json"))
+    else:
+        assert process.returncode == 128 + signal.SIGTERM, stderr.decode()
+        assert found == {}
 
 
 @pytest.mark.parametrize("mode", ["out-dir", "-o"])

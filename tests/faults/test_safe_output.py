@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from citeexport.errors import OutputError
-from citeexport.output import MAX_STEM_BYTES, Outputs, file_ids, safe_filename
+from citeexport.output import MAX_STEM_BYTES, Outputs, descriptor_behind, file_ids, safe_filename
 from support.seed import SEED
 
 RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10)), "conin$", "conout$"}
@@ -182,3 +182,48 @@ def test_sigint_mid_run_leaves_no_output_and_no_temp(tmp_path: Path) -> None:
     assert process.returncode == 130, stderr.decode()
     assert _leftovers(tmp_path) == []
     assert b"Traceback" not in stderr
+
+
+def test_commit_never_clobbers_a_name_taken_during_the_run(tmp_path: Path) -> None:
+    target = tmp_path / "out.ris"
+    with Outputs() as outputs:
+        outputs.open(target).write("ours")
+        target.write_text("theirs", encoding="utf-8")  # another run got there first
+        (error,) = outputs.commit()
+    assert "exists (created while this run was writing)" in str(error)
+    assert target.read_text(encoding="utf-8") == "theirs" and _leftovers(tmp_path) == ["out.ris"]
+
+
+def test_force_commits_onto_a_name_taken_during_the_run(tmp_path: Path) -> None:
+    target = tmp_path / "out.ris"
+    with Outputs(force=True) as outputs:
+        outputs.open(target).write("ours")
+        target.write_text("theirs", encoding="utf-8")
+        assert outputs.commit() == []
+    assert target.read_text(encoding="utf-8") == "ours" and _leftovers(tmp_path) == ["out.ris"]
+
+
+def test_nothing_is_committed_before_commit(tmp_path: Path) -> None:
+    with Outputs() as outputs:
+        for name in ("a.ris", "b.ris"):
+            out = outputs.open(tmp_path / name)
+            out.write("complete")
+            out.close()
+        assert [p for p in _leftovers(tmp_path) if not p.startswith(".")] == []
+    assert _leftovers(tmp_path) == []  # left without commit(): removed
+
+
+@pytest.mark.parametrize(
+    ("path", "fd"),
+    [("/dev/stdout", 1), ("/dev/stderr", 2), ("/dev/fd/1", 1), ("/proc/self/fd/2", 2), (f"/proc/{os.getpid()}/fd/0", 0)],
+)
+def test_descriptor_behind(path: str, fd: int) -> None:
+    assert descriptor_behind(path) == fd
+
+
+def test_descriptor_behind_symlinks_and_ordinary_paths(tmp_path: Path) -> None:
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to("/dev/stdout")
+    assert descriptor_behind(str(tmp_path / "a")) == 1
+    assert descriptor_behind(str(tmp_path / "plain.ris")) is None
+    assert descriptor_behind("/proc/1/fd/1") is None  # another process's descriptor is a path like any other

@@ -21,6 +21,8 @@ import pytest
 from .seed import SEED
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
+#: Records in the dump the faulted runs convert (about 8.5 MB: three --jobs batches, a second or so).
+DUMP_RECORDS = 300
 #: A hang guard for every run (a run that does not end is a failure, never a wait).
 TIMEOUT = 60
 
