@@ -7,7 +7,8 @@ target a name is when it is opened (:class:`Target`):
 * a non-regular file (character device, FIFO, socket, ``/dev/stdout``, ``/dev/fd/N``, a
   process substitution ``>(…)``, a symlink to one of them): written through, never replaced,
   no ``--force`` needed;
-* a name that does not exist: written to a temp file next to it (``.<name>.<random>.part``)
+* a name that does not exist: written to a temp file next to it (``.<name>.<random>.part``,
+  synced to the disk before the commit)
   and, at commit, linked to its name exclusively (``link`` fails if the name appeared during
   the run: concurrent runs never overwrite each other), then the temp file is removed (with
   ``--force``: renamed onto it, whatever appeared meanwhile);
@@ -27,6 +28,7 @@ not, each complete.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
 import os
 import re
@@ -172,15 +174,12 @@ class Output:
             raise self._error(exc) from None
 
     def close(self) -> None:
-        """All text is in: flush it (and for a file, to the disk: ``fsync``, so a full disk or an
-        I/O error is found now, and a crash after the commit cannot leave an empty file)."""
+        """All text is in: flush it (a full disk or an I/O error is found here at the latest)."""
         if self._stream is None:
             return
         stream, self._stream = self._stream, None
         try:
             stream.flush()
-            if self._temp is not None:
-                os.fsync(stream.fileno())
         except OSError as exc:
             with contextlib.suppress(OSError):
                 stream.close()
@@ -190,6 +189,19 @@ class Output:
         except OSError as exc:
             raise self._error(exc) from None
         self.state = "closed"
+
+    def _sync(self) -> None:
+        """The temp file's data on the disk (``fsync``), so that a crash after the commit cannot
+        leave an empty or cut file under the final name."""
+        assert self._temp is not None
+        try:
+            handle = os.open(self._temp, os.O_RDONLY)
+            try:
+                os.fsync(handle)
+            finally:
+                os.close(handle)
+        except OSError as exc:
+            raise self._error(exc) from None
 
     def _remove(self) -> None:
         """Not to be committed: close without flushing errors, remove the temp file."""
@@ -332,10 +344,13 @@ class Outputs:
         if target.kind == "stdout":
             output = Output(target, _stdout(), None)
         elif target.kind == "through":
-            output = Output(target, _through(target), None)
+            output = Output(target, _through(target), None)  # a FIFO waits for its reader: interruptible
         else:
-            stream, temp = self._temp_file(target)
-            output = Output(target, stream, temp)
+            with interrupts.deferred():  # a temp file created is a temp file known, to be removed
+                stream, temp = self._temp_file(target)
+                output = Output(target, stream, temp)
+                self._outputs.append(output)
+            return output
         self._outputs.append(output)
         return output
 
@@ -377,12 +392,13 @@ class Outputs:
 
     def commit(self) -> list[OutputError]:
         """Give every closed output its name; the errors of those that could not be committed
-        (a name taken during the run).  Outputs still open are closed first: a failure there
-        (a full disk) raises, and nothing is committed.  A signal during the commits is too
-        late to undo them."""
+        (a name taken during the run).  Outputs still open are closed and every file is synced
+        to the disk first: a failure there (a full disk) raises, and nothing is committed.  A
+        signal during the commits is too late to undo them."""
         for output in self._outputs:
             if output.state == "open":
                 output.close()
+        _make_durable([output for output in self._outputs if output.state == "closed" and not output.streamed])
         with interrupts.deferred():
             if interrupts.pending() is not None:
                 return []  # interrupted just before: the signal is raised as the block ends
@@ -412,6 +428,48 @@ class Outputs:
                 if output.state != "committed":
                     output._remove()
             interrupts.discard_pending()  # a second Ctrl-C while cleaning up changes nothing
+
+
+#: Above this many files, one ``syncfs`` per file system instead of one ``fsync`` per file
+#: (``--split record`` writes a file per record: a journal commit each would dominate the run).
+MANY_FILES = 16
+
+
+def _syncfs() -> Callable[[int], int] | None:
+    """Linux's ``syncfs(fd)`` (flush the file system holding ``fd``), or None where there is none."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        function: Callable[[int], int] = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+    return function
+
+
+def _make_durable(files: list[Output]) -> None:
+    syncfs = _syncfs() if len(files) > MANY_FILES else None
+    if syncfs is None:
+        for output in files:
+            output._sync()
+        return
+    done: set[int] = set()
+    for output in files:
+        assert output.target.path is not None
+        folder = output.target.path.parent
+        try:
+            device = os.stat(folder).st_dev
+            if device in done:
+                continue
+            handle = os.open(folder, os.O_RDONLY)
+            try:
+                if syncfs(handle) != 0:
+                    code = ctypes.get_errno()
+                    raise OSError(code, os.strerror(code))
+            finally:
+                os.close(handle)
+        except OSError as exc:
+            raise OutputError(_failure(exc), file=output.shown) from None
+        done.add(device)
 
 
 def _sync_folder(folder: Path) -> None:
