@@ -129,7 +129,10 @@ class _Worker:
 
     def submit(self, function: Callable[..., Any], args: tuple[Any, ...]) -> Task:
         task = Task(self)
-        self.tasks.send((function, args))
+        try:
+            self.tasks.send((function, args))
+        except OSError:  # a broken pipe here is a dead worker, not a reader of stdout gone
+            raise self._ended() from None
         self.waiting.append(task)
         return task
 
@@ -138,16 +141,20 @@ class _Worker:
         try:
             outcome = self.results.recv()
         except (EOFError, OSError):
-            self.process.join(timeout=1)
-            code = self.process.exitcode
-            if code is not None and -code in (signal.SIGTERM, signal.SIGHUP):  # sent to the process group
-                raise interrupts.Interrupted(-code) from None
-            how = f"was killed ({signal.Signals(-code).name})" if code is not None and code < 0 else "ended"
-            raise WorkerError(f"worker process {self.process.pid} {how} before sending its result") from None
+            raise self._ended() from None
         task = self.waiting.popleft()
         task._outcome, task._done = outcome, True
         if task._cancelled:
             task._outcome = (True, None)
+
+    def _ended(self) -> BaseException:
+        """What to raise for a worker gone: the group's SIGTERM or SIGHUP is the run's interruption."""
+        self.process.join(timeout=1)
+        code = self.process.exitcode
+        if code is not None and -code in (signal.SIGTERM, signal.SIGHUP):
+            return interrupts.Interrupted(-code)
+        how = f"was killed ({signal.Signals(-code).name})" if code is not None and code < 0 else "ended"
+        return WorkerError(f"worker process {self.process.pid} {how} before sending its result")
 
 
 class WorkerPool:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from support.faults import DUMP_RECORDS, SEED_TEXT, TIMEOUT, assert_intact, final_files, start, temp_files
+from support.faults import DUMP_RECORDS, SEED_TEXT, TIMEOUT, assert_intact, children, error_lines, final_files, start, temp_files
 
 SEED = 14  # the random points are the same on every run of the suite
 SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
@@ -118,6 +118,27 @@ def test_sigkill_leaves_no_partial_file_and_no_worker(tmp_path: Path, dump: Path
         assert sorted(found) == sorted(expected) and temp_files(out) == []
     else:
         assert process.returncode == -signal.SIGKILL
+
+
+def test_a_worker_killed_from_outside_fails_the_run_in_one_line(tmp_path: Path, dump: Path, reference: dict[str, bytes]) -> None:
+    """A worker SIGKILLed (what the out-of-memory killer does): exit 2, one line, nothing written;
+    or, when it had no work left, the run completes."""
+    out = tmp_path / "out"
+    out.mkdir()
+    process = start(*_args("out-dir", "2", dump, out))
+    deadline = time.monotonic() + TIMEOUT
+    while not (workers := children(process.pid)):
+        assert process.poll() is None and time.monotonic() < deadline, "no worker started"
+        time.sleep(0.005)
+    os.kill(workers[0], signal.SIGKILL)
+    _, stderr = process.communicate(timeout=TIMEOUT)
+    if process.returncode == 0:
+        assert_intact(out, reference, complete=True)
+        return
+    assert process.returncode == 2, stderr.decode()
+    (line,) = error_lines(stderr)
+    assert line == f"error: worker process {workers[0]} was killed (SIGKILL) before sending its result"
+    assert_intact(out, reference, complete=False)
 
 
 def test_on_error_stop_writes_no_output_of_any_input(tmp_path: Path) -> None:

@@ -90,6 +90,20 @@ def assert_intact(folder: Path, reference: dict[str, bytes], *, complete: bool) 
         assert found == {}, sorted(found)
 
 
+def children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat_line = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat_line.rpartition(")")[2].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
 def is_root() -> bool:
     return os.geteuid() == 0
 
