@@ -70,7 +70,8 @@ def _records(
 ) -> Generator[tuple[str, Record], None, None]:
     total = sum(_size(p) for p in paths)
     show = job.progress if job.progress is not None else (report.console.is_terminal and total >= LARGE_INPUT_BYTES)
-    with progress_bar(report.console, total, enabled=bool(show) and not report.quiet) as advance:
+    report.progress_shown = bool(show) and not report.quiet
+    with progress_bar(report.console, total, enabled=report.progress_shown) as advance:
         done = 0
         for path in paths:
             yield from _records_of(job, report, path, advance, done, writers, broken)
@@ -122,6 +123,7 @@ def _records_of(
         close = getattr(records, "close", None)
         if close is not None:  # worker processes stop now, not when the garbage collector gets to them
             close()
+        report.input_done("<stdin>" if path == "-" else path)
 
 
 def run(job: Job, report: Report) -> int:
@@ -160,16 +162,8 @@ def run(job: Job, report: Report) -> int:
 
 def _accept(job: Job, report: Report, name: str, record: Record) -> bool:
     """Count and report one record; True when it should be written."""
-    counts = report.counts(name)
-    counts.read += 1
-    counts.warnings += len(record.warnings)
-    where = f"{name}: record {record.number}" + (f" (line {record.line})" if record.line else "")
-    for warning in record.warnings:
-        report.warning(where, warning)
+    report.record_read(name, record)
     if not record.ok:
-        counts.failed += 1
-        if record.error is not None:
-            report.error(record.error)
         if job.on_error == "stop":
             raise _Stop
         return False

@@ -1,18 +1,34 @@
 """Counting what happened, telling the user on stderr, and the exit code.
 
-Errors and warnings are printed as they happen, one line each; the summary at the end
-gives records read / converted / failed / warnings per input file.  Nothing goes to stdout.
+What is said, and when (nothing ever goes to stdout):
+
+* errors: always, one line each, as they happen;
+* warnings: one line per input and kind, with the number of records, the first record numbers
+  and every name involved (:mod:`citeexport.record_warnings`), printed when the input is done;
+  ``verbose``: one line per record and warning instead, as they happen; ``quiet``: none;
+* the summary (records read / converted / failed / warnings): ``verbose`` always; by default only
+  when stderr is a terminal and the run has something to tell (a failed record, a warning, a
+  progress bar that ran); ``quiet`` never.  A clean run is silent, as pandoc is, and a pipe
+  ``a | b`` does not print two summaries: the exit code says how it went.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from .errors import CiteexportError
+from .record_warnings import kind_of, names_of
+
+if TYPE_CHECKING:
+    from .formats.base import Record
+
+#: Record numbers listed in a grouped warning before "…".
+LISTED_RECORDS = 5
 
 
 @dataclass
@@ -24,11 +40,46 @@ class FileCounts:
 
 
 @dataclass
+class _Group:
+    """The warnings of one kind in one input."""
+
+    kind: str
+    first: str  # the first record's full message, said as it is when only one record has it
+    first_where: str
+    count: int = 0
+    numbers: list[int] = field(default_factory=list)
+    names: dict[str, int] = field(default_factory=dict)  # name -> records it occurs in, in order of appearance
+
+    def add(self, number: int, names: tuple[str, ...]) -> None:
+        self.count += 1
+        if len(self.numbers) < LISTED_RECORDS:
+            self.numbers.append(number)
+        for name in dict.fromkeys(names):
+            self.names[name] = self.names.get(name, 0) + 1
+
+    def line(self) -> str:
+        if self.count == 1:
+            return f"{self.first_where}: {self.first}"
+        listed = ", ".join(str(n) for n in self.numbers) + (", …" if self.count > len(self.numbers) else "")
+        text = f"{self.count} records ({listed}): {self.kind}"
+        if self.names:
+            text += ": " + ", ".join(name if n == self.count else f"{name} ({n})" for name, n in self.names.items())
+        return text
+
+
+def _record_where(record: Record) -> str:
+    return f"record {record.number}" + (f" (line {record.line})" if record.line else "")
+
+
+@dataclass
 class Report:
     console: Console = field(default_factory=lambda: Console(stderr=True, highlight=False, soft_wrap=True))
     quiet: bool = False
+    verbose: bool = False
     files: dict[str, FileCounts] = field(default_factory=dict)
     fatal: bool = False  # an input could not be read at all, or the output could not be written
+    progress_shown: bool = False
+    _groups: dict[str, dict[str, _Group]] = field(default_factory=dict)
 
     def counts(self, name: str) -> FileCounts:
         return self.files.setdefault(name, FileCounts())
@@ -39,8 +90,42 @@ class Report:
         self.console.print(f"[bold red]error[/]: {escape(str(error))}")
 
     def warning(self, where: str, message: str) -> None:
+        """A warning about a whole input or the run (said at once), not about one record."""
         if not self.quiet:
             self.console.print(f"[yellow]warning[/]: {escape(where)}: {escape(message)}")
+
+    def record_read(self, name: str, record: Record) -> None:
+        """Count one record of input ``name``; say its error now, keep its warnings for the input's end.
+
+        A warning that a ``--strict`` error already quotes is not said a second time.
+        """
+        counts = self.counts(name)
+        counts.read += 1
+        counts.warnings += len(record.warnings)
+        if not record.ok:
+            counts.failed += 1
+        if record.error is not None:
+            self.error(record.error)
+        if self.quiet or not record.warnings:
+            return
+        quoted = str(record.error) if record.error is not None else ""
+        for warning in record.warnings:
+            if quoted and str(warning) in quoted:
+                continue
+            if self.verbose:
+                self.warning(f"{name}: {_record_where(record)}", warning)
+                continue
+            groups = self._groups.setdefault(name, {})
+            kind = kind_of(warning)
+            group = groups.get(kind)
+            if group is None:
+                group = groups[kind] = _Group(kind, str(warning), _record_where(record))
+            group.add(record.number, names_of(warning))
+
+    def input_done(self, name: str) -> None:
+        """Say the grouped warnings of input ``name``."""
+        for group in self._groups.pop(name, {}).values():
+            self.warning(name, group.line())
 
     @property
     def failed(self) -> int:
@@ -52,15 +137,31 @@ class Report:
             return 2
         return 1 if self.failed else 0
 
-    def summary(self) -> None:
-        if self.quiet:
-            return
+    def _total(self) -> FileCounts:
         total = FileCounts()
         for counts in self.files.values():
             total.read += counts.read
             total.converted += counts.converted
             total.failed += counts.failed
             total.warnings += counts.warnings
+        return total
+
+    def summary_wanted(self) -> bool:
+        if self.quiet:
+            return False
+        if self.verbose:
+            return True
+        total = self._total()
+        news = total.failed or total.warnings or self.progress_shown or (self.fatal and total.read)
+        return self.console.is_terminal and bool(news)
+
+    def summary(self) -> None:
+        """The end of a run: warnings not said yet, then the summary when it is wanted."""
+        for name in list(self._groups):
+            self.input_done(name)
+        if not self.summary_wanted():
+            return
+        total = self._total()
         if len(self.files) > 1:
             table = Table("input", "read", "converted", "failed", "warnings", box=None, header_style="bold")
             for name, c in self.files.items():

@@ -32,8 +32,7 @@ def test_bibtex_of_the_sample_goes_to_stdout_and_nothing_else():
     out = result.stdout.decode("utf-8")
     assert out.startswith("@article{rao2025special-zh,")
     assert "饶春明 and 庞琳" in out and "RAO, Chun-ming and PANG, Lin" in out
-    assert b"converted" not in result.stdout
-    assert b"1 of 1 records converted" in result.stderr
+    assert result.stderr == b""  # a clean run is silent (the summary is for terminals and -v)
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
@@ -44,7 +43,7 @@ def test_progress_bar_on_request_counts_every_record_on_stderr_only(tmp_path, jo
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout.count(b"TY  - JOUR") == 260 and b"records" not in result.stdout
     stderr = result.stderr.decode()
-    assert "converting" in stderr and "130 records" in stderr and "130 of 130 records converted" in stderr
+    assert "converting" in stderr and "130 records" in stderr
 
 
 def test_stdin_and_quiet():

@@ -148,6 +148,9 @@ class Writer(ABC):
     description: ClassVar[str]
     extension: ClassVar[str]  # file suffix without the dot, for --out-dir
     newline: ClassVar[str] = "\n"  # the format's line end, used by the writer itself
+    #: The :class:`WriteOptions` fields this writer reads besides ``lang``: its command offers
+    #: exactly these options, and ``convert`` those of every writer.
+    options_used: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, options: WriteOptions | None = None) -> None:
         self.options = options or WriteOptions()

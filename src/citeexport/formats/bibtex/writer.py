@@ -204,6 +204,7 @@ class BibtexWriter(Writer, DetachedWriting):
     name = "bibtex"
     description = "BibTeX/biblatex @article entries (UTF-8, or LaTeX-encoded ASCII with --ascii)"
     extension = "bib"
+    options_used = ("ascii",)
 
     def __init__(self, options: WriteOptions | None = None) -> None:
         super().__init__(options)

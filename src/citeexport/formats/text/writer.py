@@ -27,8 +27,9 @@ GBT_PRINTED = frozenset(
 
 class TextWriter(Writer, DetachedWriting):
     name = "text"
-    description = "Plain-text references: GB/T 7714-2015/2025 (numeric or author-date) or any CSL style"
+    description = "plain-text references: GB/T 7714-2015/2025 (numeric or author-date) or any CSL style"
     extension = "txt"
+    options_used = ("style", "numbered", "accessed")
 
     def __init__(self, options: WriteOptions | None = None, *, engine: str = "auto") -> None:
         super().__init__(options)
