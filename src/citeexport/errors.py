@@ -68,6 +68,19 @@ class InputError(CiteexportError):
     exit_code = 2
 
 
+class DecodeError(InputError):
+    """The bytes of an input are not text in the encoding it is read in."""
+
+    def __init__(self, encoding: str, offset: int, *, file: str | None = None, given: bool = False) -> None:
+        hint = "as --encoding says; leave it out to detect the encoding" if given else "use --encoding"
+        super().__init__(f"cannot decode as {encoding} at byte {offset} ({hint})", file=file, offset=offset)
+        self.encoding = encoding
+
+    def given(self) -> DecodeError:
+        """The same error when the encoding was the user's ``--encoding`` (not to be suggested again)."""
+        return DecodeError(self.encoding, self.offset or 0, file=self.file, given=True)
+
+
 class UnknownFormatError(CiteexportError):
     """No reader or writer of that name, or the input's format cannot be detected."""
 

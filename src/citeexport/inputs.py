@@ -19,12 +19,15 @@ from pathlib import Path, PurePath
 from typing import Any, BinaryIO, cast
 
 from .cjk import CHINESE_TEXT
-from .errors import InputError
+from .errors import DecodeError, InputError
 from .formats.base import InputReading, Reader, Record
 from .options import ReadOptions
 from .registry import detect_reader, get_reader
+from .sniffing import binary_look, not_readable
 
 HEAD_BYTES = 64 * 1024
+#: White space and the UTF-8 BOM, in the byte-safe encodings whose raw blocks some readers take.
+_BLANK_BYTES = b" \t\r\n\xef\xbb\xbf"
 #: Bytes read at a time by readers that take raw bytes.
 BYTE_BLOCK = 1 << 16
 _BOMS = (
@@ -52,6 +55,11 @@ class OpenedInput:
     blocks: Iterator[bytes] | None = None
     #: How the encoding was detected; None when ``--encoding`` named it.
     detection: Detection | None = None
+    #: The first bytes, and the same decoded: to say what the input looks like when no record is found in it.
+    head: bytes = b""
+    head_text: str = ""
+    #: Whether anything but white space has been read so far (an empty input has no records, in any format).
+    has_content: Callable[[], bool] = lambda: True
 
     def read(self, options: ReadOptions | None = None) -> Iterator[Record]:
         """The records of this input: read the reader's own way when it has one, else line by line."""
@@ -61,9 +69,16 @@ class OpenedInput:
         return self.noting_detection(reader.read(self.lines, self.name))
 
     def noting_detection(self, records: Iterator[Record]) -> Iterator[Record]:
-        """``records``, with a decoding failure saying which encodings detection tried."""
+        """``records``, with a decoding failure saying how the encoding was chosen: the encodings
+        detection tried, or that it was the ``--encoding`` given (then not suggested again)."""
         try:
             yield from records
+        except DecodeError as error:
+            if self.detection is None:
+                raise error.given() from None
+            if "tried" not in error.message:
+                error.message += f"; encodings tried: {self.detection.tried}"
+            raise
         except InputError as error:
             if self.detection is not None and error.message.startswith("cannot decode") and "tried" not in error.message:
                 error.message += f"; encodings tried: {self.detection.tried}"
@@ -230,7 +245,7 @@ def _decoded_lines(stream: BinaryIO, encoding: str, name: str, *, blocks: bool =
             text = decoder.decode(block, final=not block)
         except UnicodeDecodeError as exc:
             where = consumed - held + exc.start
-            raise InputError(f"cannot decode as {encoding} at byte {where} (use --encoding)", file=name, offset=where) from None
+            raise DecodeError(encoding, where, file=name) from None
         consumed += len(block)
         if blocks:
             end = text.rfind("\n")
@@ -304,11 +319,20 @@ def open_input(path: str, *, fmt: str | None = None, encoding: str | None = None
     except LookupError:
         raise InputError(f"unknown encoding {chosen!r}", file=name) from None
     head_text = head.decode(chosen, errors="replace").lstrip("\ufeff")
-    reader = get_reader(fmt) if fmt else detect_reader(None if path == "-" else path, head_text)
+    if fmt:
+        reader = get_reader(fmt)
+        if (look := binary_look(head)) is not None:  # a PDF read as RIS would only fail to decode
+            raise InputError(not_readable(look, reader.name), file=name)
+    else:
+        reader = detect_reader(None if path == "-" else path, head_text, head)
+    content = [bool(head_text.strip("\ufeff \t\r\n"))]  # anything but white space seen (checked only until it is)
 
     def lines(blocks: bool) -> Iterator[str]:
         try:
-            yield from _decoded_lines(buffered, chosen, name, blocks=blocks)
+            for piece in _decoded_lines(buffered, chosen, name, blocks=blocks):
+                if not content[0] and piece.strip("\ufeff \t\r\n"):
+                    content[0] = True
+                yield piece
         finally:
             if path != "-":
                 buffered.close()
@@ -317,6 +341,8 @@ def open_input(path: str, *, fmt: str | None = None, encoding: str | None = None
         try:
             # read1: what a pipe has ready, without waiting for a whole block (a file gives whole blocks)
             while block := buffered.read1(BYTE_BLOCK):
+                if not content[0] and block.strip(_BLANK_BYTES):
+                    content[0] = True
                 yield block
         finally:
             if path != "-":
@@ -338,6 +364,9 @@ def open_input(path: str, *, fmt: str | None = None, encoding: str | None = None
         position=position,
         blocks=blocks(),
         detection=detected,
+        head=head,
+        head_text=head_text,
+        has_content=lambda: content[0],
     )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Literal
 
-from .errors import CiteexportError, OutputError
+from .errors import CiteexportError, InputError, OutputError
 from .formats.base import DetachedWriting, ParallelReading, Record, Writer, WrittenRecord
 from .inputs import input_files, open_input
 from .options import ReadOptions, WriteOptions
@@ -23,6 +23,7 @@ from .output import Output, Outputs, file_ids, safe_filename
 from .progress import progress_bar
 from .registry import get_writer
 from .report import Report
+from .sniffing import nothing_found
 
 
 @dataclass
@@ -109,9 +110,15 @@ def _records_of(
             position = range_position or position
         else:
             records = opened.read(job.read_options)
+        found = 0
         for record in records:
+            found += 1
             advance(1, done, position)
             yield opened.name, record
+        if not found:
+            if opened.has_content():  # a forced or suffix-chosen format that is not this input's
+                raise InputError(nothing_found(opened.reader.name, opened.head, opened.head_text), file=opened.name)
+            report.warning(opened.name, "no records: the input is empty")
     except CiteexportError as error:
         error.located(file="<stdin>" if path == "-" else path)
         report.counts(error.file or path)

@@ -16,6 +16,7 @@ from pathlib import PurePath
 from .errors import UnknownFormatError
 from .formats.base import Reader, Writer
 from .projection import Carries
+from .sniffing import describe, looks_like, undetected
 
 #: Format name -> module (readers are tried for detection in this order).
 FORMATS: dict[str, str] = {
@@ -107,9 +108,16 @@ def get_writer(name: str) -> type[Writer]:
         raise UnknownFormatError(f"no writer for format {name!r}; known: {', '.join(sorted(_WRITERS))}") from None
 
 
-def detect_reader(path: str | None, head: str) -> type[Reader]:
-    """The reader for an input: by file extension, else by content (``head``, BOM removed)."""
+def detect_reader(path: str | None, head: str, raw: bytes = b"") -> type[Reader]:
+    """The reader for an input: by file extension, else by content (``head``, BOM removed; ``raw``:
+    the same bytes undecoded).  An input that is no citation file (a PDF, a web page …) is refused
+    with what it looks like (:mod:`citeexport.sniffing`); an empty one gets any reader (none finds
+    a record in white space)."""
     _load()
+    look = looks_like(raw, head)
+    if look is not None and look.format not in _READERS:
+        raise UnknownFormatError(undetected(look, sorted(_READERS)), file=path)
+    by_suffix: list[type[Reader]] = []
     if path and path != "-":
         suffix = PurePath(path).suffix.lower().lstrip(".")
         by_suffix = [cls for cls in _READERS.values() if suffix in cls.extensions]
@@ -121,5 +129,6 @@ def detect_reader(path: str | None, head: str) -> type[Reader]:
     for cls in _READERS.values():
         if cls.sniff(head):
             return cls
-    where = f" of {path}" if path else ""
-    raise UnknownFormatError(f"cannot detect the format{where}; name it with --from", file=path)
+    if not head.strip("\ufeff \t\r\n"):
+        return by_suffix[0] if by_suffix else next(iter(_READERS.values()))
+    raise UnknownFormatError(undetected(describe(raw, head), sorted(_READERS)), file=path)

@@ -224,8 +224,9 @@ def _json_items(lines: Iterator[str]) -> Iterator[tuple[Any, int, int]]:
         while True:
             while pos < len(buffer) and buffer[pos] in _SPACE:
                 pos += 1
-            if pos < len(buffer) or exhausted or not more():
+            if pos < len(buffer) or exhausted:
                 return pos
+            more()  # then skip what it brought (white space only: no item, as for every format)
 
     def fail(message: str, pos: int) -> _JsonError:
         return _JsonError(message, lines_consumed + buffer.count("\n", 0, pos), consumed + pos)

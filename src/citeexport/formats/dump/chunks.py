@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ...errors import InputError
+from ...errors import DecodeError, InputError
 
 RECORD_START = "Article("
 #: One record (its dump and page text) is read this far at most: a pathological record costs
@@ -141,7 +141,7 @@ class _Piece:
             self.kept_chars += len(text)
 
     def _error(self, where: int) -> InputError:
-        return InputError(f"cannot decode as {self.encoding} at byte {where} (use --encoding)", file=self.source, offset=where)
+        return DecodeError(self.encoding, where, file=self.source)
 
 
 class EncodedSplitter:
