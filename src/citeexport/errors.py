@@ -32,6 +32,11 @@ class CiteexportError(Exception):
         self.line = line
         self.offset = offset
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled whole (location included), whatever the subclass's ``__init__`` takes: errors
+        cross process boundaries (``--jobs`` workers, Dask or Spark partitions)."""
+        return (_rebuilt, (type(self), self.args, dict(self.__dict__)))
+
     def located(self, **where: object) -> CiteexportError:
         """Fill in location parts that are still unknown; returns self."""
         for key, value in where.items():
@@ -95,3 +100,10 @@ class OutputError(CiteexportError):
     """The output cannot be written (exists without --force, outside --out-dir, …)."""
 
     exit_code = 2
+
+
+def _rebuilt(cls: type[CiteexportError], args: tuple[object, ...], state: dict[str, object]) -> CiteexportError:
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error

@@ -20,7 +20,7 @@ def test_read_and_write_stream():
 
 def test_convert_yields_one_output_per_record_and_skips_bad_ones():
     broken = SEED_TEXT.replace("columnId=1241314566538326794", "columnId=abc", 1)
-    out = list(api.convert([SEED_TEXT, broken, SEED_TEXT], "bibtex", options=WriteOptions(lang="en")))
+    out = list(api.convert([SEED_TEXT, broken, SEED_TEXT], "bibtex", options=WriteOptions(lang="en"), on_error="skip"))
     assert len(out) == 2
     assert out[0].lstrip().startswith("@article{rao2025special,") and out[1].lstrip().startswith("@article{rao2025speciala,")
     with pytest.raises(api.CiteexportError):
