@@ -15,7 +15,7 @@ from typing import Any
 import typer
 
 from . import exitcodes
-from .cli_help import CONVERT_EXAMPLES, FORMATS_EXAMPLES, MAIN_EXAMPLES, HelpCommand, epilog, format_examples
+from .cli_help import CONVERT_EXAMPLES, FORMATS_EXAMPLES, MAIN_EXAMPLES, HelpCommand, epilog, format_examples, listings
 from .cli_params import job_from, main_signature, signature
 from .pipeline import Job, run
 from .registry import readers, writers
@@ -79,7 +79,7 @@ app.command(
     "convert",
     cls=HelpCommand,
     help="Write one or several formats in one pass: several go into --out-dir, one to -o FILE or stdout.",
-    epilog=epilog(CONVERT_EXAMPLES),
+    epilog=epilog(CONVERT_EXAMPLES, listings(writers())),
 )(_convert)
 
 
@@ -92,14 +92,14 @@ def formats() -> None:
 
 
 for _name, _writer in sorted(writers().items()):
-    app.command(_name, cls=HelpCommand, help=f"Write {_writer.description}.", epilog=epilog(format_examples(_name)))(
-        _format_command(_name)
-    )
+    app.command(
+        _name, cls=HelpCommand, help=f"Write {_writer.description}.", epilog=epilog(format_examples(_name), listings([_name]))
+    )(_format_command(_name))
 
 
 def main() -> None:
     exitcodes.prepare_process()  # closed standard streams, signals (see exitcodes.py)
     try:
-        app()
+        app(prog_name="citeexport")  # also as `python -m citeexport`: usage lines and completion name the command
     except BrokenPipeError:  # `citeexport --help | head -1`: not an error
         sys.exit(exitcodes.broken_pipe())

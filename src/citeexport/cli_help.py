@@ -53,10 +53,21 @@ def format_examples(fmt: str) -> list[tuple[str, str]]:
     return examples
 
 
-def epilog(examples: Iterable[tuple[str, str]]) -> str:
-    """An "Examples" block: each command line, then what it does, kept as written by click (``\\b``)."""
+def epilog(examples: Iterable[tuple[str, str]], listings: Iterable[tuple[str, list[tuple[str, str]]]] = ()) -> str:
+    """Lists of option values, then an "Examples" block (each command line, then what it does),
+    kept as written by click (``\\b``: no rewrapping, which would cut names at their hyphens)."""
+    blocks = []
+    for title, rows in listings:
+        width = max(len(value) for value, _ in rows)
+        blocks.append(f"{title}:\n\n\b\n" + "\n".join(f"  {value.ljust(width)}  {what}" for value, what in rows))
     body = "\n".join(f"  {line}\n      {comment}" for line, comment in examples)
-    return f"Examples:\n\n\b\n{body}"
+    blocks.append(f"Examples:\n\n\b\n{body}")
+    return "\n\n".join(blocks)
+
+
+def listings(formats: Iterable[str]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The value lists of the writer options of ``formats`` (the bundled styles for ``text``)."""
+    return [(param.listing[0], param.listing[1]()) for param, _ in write_params(formats) if param.listing is not None]
 
 
 def example_lines(examples: Iterable[tuple[str, str]]) -> list[str]:
@@ -96,6 +107,13 @@ def _no_such_option(ctx: Any, command: Any, name: str) -> str:
     return f"No such option for {ctx.info_name}: {name} ({meant[0]} is an option of {owners})"
 
 
+_NO_BREAK_HYPHEN = "\u2011"
+
+
+def _unbreakable(text: str) -> str:
+    return text.replace("-", _NO_BREAK_HYPHEN)
+
+
 class HelpCommand(typer.core.TyperCommand):
     """A typer command whose usage line and help name arguments by their placeholder (``FILE…``)."""
 
@@ -113,14 +131,25 @@ class HelpCommand(typer.core.TyperCommand):
                 error.message, error.possibilities = _no_such_option(ctx, self, name), None  # type: ignore[attr-defined]
             raise
 
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        """The help, wrapped without cutting words at their hyphens (``csl-json``, ``gb7714-2015-author-date``,
+        ``--out-dir`` stay whole): hyphens are non-breaking while click wraps, then plain again."""
+        help_text = self.help
+        self.help = _unbreakable(help_text) if help_text else help_text
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self.help = help_text
+        formatter.buffer[:] = [piece.replace(_NO_BREAK_HYPHEN, "-") for piece in formatter.buffer]
+
     def format_options(self, ctx: Any, formatter: Any) -> None:
         arguments = [
-            (param.metavar or param.name.upper(), getattr(param, "help", "") or "")
+            (param.metavar or param.name.upper(), _unbreakable(getattr(param, "help", "") or ""))
             for param in self.get_params(ctx)
             if param.param_type_name == "argument"
         ]
         options = [
-            record
+            (record[0], _unbreakable(record[1]))
             for param in self.get_params(ctx)
             if param.param_type_name == "option" and (record := param.get_help_record(ctx)) is not None
         ]

@@ -25,7 +25,7 @@ from typing import Annotated, Any
 import typer
 
 from . import __version__
-from .formats.text.lookup import bundled_styles
+from .formats.text.lookup import bundled_styles, resolve_style
 from .options import ReadOptions, WriteOptions
 from .pipeline import Job
 from .registry import readers, writers
@@ -96,6 +96,20 @@ def style_names() -> list[str]:
     return [default, *(name for name in bundled_styles() if name != default)]
 
 
+def style_listing() -> list[tuple[str, str]]:
+    """Each bundled style with what it is, for the help (a list: wrapped text would cut the names at hyphens)."""
+    listed = []
+    for name in style_names():
+        profile = resolve_style(name).profile
+        if profile is None:
+            listed.append((name, "a bundled CSL style"))
+            continue
+        width = "full-width ，：（）" if profile.punctuation.comma.strip() == "，" else "half-width , : ( )"
+        default = " (the default)" if name == WriteOptions.model_fields["style"].default else ""
+        listed.append((name, f"GB/T 7714-{profile.edition}, {profile.system}, {width}{default}"))
+    return listed
+
+
 @dataclasses.dataclass(frozen=True)
 class Param:
     """One command-line parameter: what typer needs to offer it, and where its value goes (``name``)."""
@@ -109,6 +123,8 @@ class Param:
     argument: bool = False
     #: A command line showing the option, ``{command}`` for the command's name, and what it does.
     example: tuple[str, str] | None = None
+    #: The values the option takes, listed under the help: (title, function giving (value, what it is) pairs).
+    listing: tuple[str, Callable[[], list[tuple[str, str]]]] | None = None
     settings: dict[str, Any] = dataclasses.field(default_factory=dict)  # more typer.Option settings
 
     def parameter(self, help: str | None = None) -> inspect.Parameter:
@@ -231,10 +247,11 @@ WRITE_PARAMS: dict[str, Param] = {
         "style",
         str,
         ("--style",),
-        f"A bundled style, {', '.join(style_names())}, or the path of a .csl file.",
+        "A bundled style (listed below), or the path of a .csl file (APA, Vancouver, a journal's own).",
         _write_default("style"),
         "STYLE",
         example=("citeexport {command} --style gb7714-2025-author-date issue.txt", "GB/T 7714-2025, author-date, sorted"),
+        listing=("Styles (--style)", style_listing),
         settings={"autocompletion": _completing(style_names)},
     ),
     "numbered": Param(
@@ -272,6 +289,12 @@ def write_params(formats: Iterable[str]) -> list[tuple[Param, list[str]]]:
     return [(WRITE_PARAMS[name], users[name]) for name in WriteOptions.model_fields if name in users]
 
 
+def _lowered(sentence: str) -> str:
+    """``sentence`` to follow a colon: its first word in lower case unless it is a name (``LaTeX``)."""
+    first = sentence.split(maxsplit=1)[0]
+    return sentence[0].lower() + sentence[1:] if len(first) == 1 or first[1:].islower() else sentence
+
+
 def signature(formats: Iterable[str] | None) -> inspect.Signature:
     """The signature of the command for one format, or of ``convert`` (``formats=None``: all of them)."""
     context = inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context)
@@ -280,7 +303,9 @@ def signature(formats: Iterable[str] | None) -> inspect.Signature:
         head.append(FORMATS_TO.parameter())
         output = OUTPUT.parameter("With one --to format: write to FILE (when complete) instead of stdout.")
         offered = [output, *(p.parameter() for p in BEFORE_WRITE_PARAMS[1:])]
-        options = [param.parameter(f"{', '.join(users)}: {param.help}") for param, users in write_params(writer_names())]
+        options = [
+            param.parameter(f"{', '.join(users)}: {_lowered(param.help)}") for param, users in write_params(writer_names())
+        ]
     else:
         offered = [p.parameter() for p in BEFORE_WRITE_PARAMS]
         options = [param.parameter() for param, _ in write_params(formats)]

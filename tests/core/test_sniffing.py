@@ -1,0 +1,81 @@
+"""What an input that is no citation file looks like: each kind recognised from its first bytes, and
+no citation file of any format citeexport reads or writes mistaken for one of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citeexport import api
+from citeexport.options import WriteOptions
+from citeexport.registry import writers
+from citeexport.sniffing import binary_look, describe, first_line, is_binary, looks_like
+
+SEED = Path(__file__).resolve().parents[2] / "examples" / "article.txt"
+
+
+@pytest.mark.parametrize(
+    ("start", "what"),
+    [
+        (b"%PDF-1.4\n%\xe2\xe3", "a PDF document"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "a PNG image"),
+        (b"\xff\xd8\xff\xdb", "a JPEG image"),
+        (b"GIF89a\x01\x00", "a GIF image"),
+        (b"PK\x03\x04\x14\x00", "a ZIP archive (or a .docx, .xlsx, .epub)"),
+        (b"\x1f\x8b\x08\x00", "gzip-compressed data"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00", "a Microsoft Office document (.doc, .xls)"),
+        (b"{\\rtf1\\ansi", "an RTF document"),
+        (b"SQLite format 3\x00", "an SQLite database (a reference manager's library?)"),
+        (b"<!DOCTYPE html>\n<html>", "an HTML page"),
+        (b"\xef\xbb\xbf\n  <html lang=zh>", "an HTML page"),
+        (b"<!-- saved from url=(0042) -->\n<HTML>", "an HTML page"),
+        (b'<?xml version="1.0"?>\n<!DOCTYPE x>\n<html xmlns="http://www.w3.org/1999/xhtml">', "an XML document"),
+        (b'<?xml version="1.0" encoding="UTF-8"?><xml><records><record>', "EndNote XML"),
+        (b'<?xml version="1.0"?><rdf:RDF>', "an XML document"),
+        ("{Reference Type}: Journal Article\n{Title}: 题名\n".encode(), "a NoteExpress file"),
+        (b"\r\nPMID- 31234567\r\nOWN - NLM\r\n", "a MEDLINE/PubMed (.nbib) file"),
+    ],
+)
+def test_known_kinds_are_recognised(start: bytes, what: str) -> None:
+    look = looks_like(start, start.decode("utf-8", errors="replace").lstrip("\ufeff"))
+    assert look is not None and look.what == what
+
+
+def _citation_files() -> list[tuple[str, bytes]]:
+    [record] = api.read(str(SEED))
+    assert record.citation is not None
+    made = [("dump", SEED.read_bytes())]
+    for name in sorted(writers()):
+        text = "".join(api.write([record.citation], name, WriteOptions()))
+        made.append((name, text.encode()))
+    made += [
+        ("bibtex with a comment", b"% exported by MagTech\n@article{a,\n  title = {<i>x</i>}\n}\n"),
+        ("bibtex with a preamble", b'\xef\xbb\xbf@preamble{ "x" }\n'),
+        ("csl-json object", b'{"id": "a", "type": "article-journal"}\n'),
+        ("ris with a BOM and blank lines", b"\xef\xbb\xbf\r\n\r\nTY  - JOUR\r\nER  - \r\n"),
+    ]
+    return made
+
+
+@pytest.mark.parametrize(("name", "content"), _citation_files(), ids=[name for name, _ in _citation_files()])
+def test_no_citation_file_looks_like_another_kind(name: str, content: bytes) -> None:
+    text = content.decode("utf-8").lstrip("\ufeff")
+    assert looks_like(content, text) is None
+    assert binary_look(content) is None and not is_binary(content)
+
+
+def test_binary_and_text() -> None:
+    assert is_binary(bytes(range(32)) * 10)
+    assert is_binary(b"abc\x00def")
+    assert not is_binary("\ufeffTY  - JOUR\r\n".encode("utf-16"))  # NUL bytes, but a BOM says text
+    assert not is_binary("干细胞产品质量\t研究\r\n".encode("gb18030"))
+    assert describe(b"\x00\x01\x02\x03", "\x00\x01\x02\x03").what == "binary data"
+    unknown = describe(b"Reading list\n", "Reading list\n")
+    assert unknown.what == "text in no format citeexport knows (it starts 'Reading list')" and unknown.format is None
+
+
+def test_first_line_is_one_short_line() -> None:
+    assert first_line("\n\n  hello world  \nsecond") == "hello world"
+    assert first_line("x" * 100) == "x" * 39 + "…"
+    assert first_line("a\x1b[31mred\x07") == "a[31mred"  # no terminal escape reaches the message
