@@ -15,10 +15,9 @@ import pytest
 from citeexport.cli_help import all_examples
 from citeexport.cli_params import style_names
 from citeexport.registry import readers, writers
+from support.seed import SEED
 from support.terminal import environment, run_on_terminal, run_piped
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT / "examples" / "article.txt"
 COMMANDS = ["convert", "formats", *sorted(writers())]
 #: What Python or typer, not a person, would write in a help: types, format codes, braces.
 LEAKS = re.compile(r"<[a-z%][^>]*>|\blist\[|\bint range\b|%[YmdHMS]|\{FILE|\.\.\.\}|\bNoneType\b|\bstr\b")

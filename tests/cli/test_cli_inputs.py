@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from citeexport.registry import readers, writers
+from support.seed import SEED
 from support.terminal import run_on_terminal, run_piped
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED_TEXT = (ROOT / "examples" / "article.txt").read_text(encoding="utf-8")
+SEED_TEXT = SEED.read_text(encoding="utf-8")
 READABLE = ", ".join(sorted(readers()))
 EXPORT = "export the references from where you found it (BibTeX, RIS, EndNote, RefWorks) and give that file"
 
@@ -73,18 +73,24 @@ NOT_CITATIONS = [
 ]
 
 
-@pytest.mark.parametrize(("name", "content", "message"), NOT_CITATIONS, ids=[case[0] for case in NOT_CITATIONS])
-def test_an_input_that_is_no_citation_file_says_what_it_looks_like(
-    tmp_path: Path, name: str, content: bytes, message: str
-) -> None:
-    (tmp_path / name).write_bytes(content)
-    piped = run_piped("bibtex", name, cwd=tmp_path)
+def test_inputs_that_are_no_citation_files_say_what_they_look_like(tmp_path: Path) -> None:
+    """All of them in one run: one error line each, in input order, nothing on stdout, exit 2."""
+    for name, content, _ in NOT_CITATIONS:
+        (tmp_path / name).write_bytes(content)
+    names = [name for name, _, _ in NOT_CITATIONS]
+    expected = [f"error: {name}: {message}" for name, _, message in NOT_CITATIONS]
+    piped = run_piped("bibtex", *names, cwd=tmp_path)
     assert piped.returncode == 2 and piped.stdout == b""
-    assert piped.messages == f"error: {name}: {message}\n"
+    assert piped.messages.splitlines() == expected
+    shown = run_on_terminal("bibtex", *names, stdout="pipe", cwd=tmp_path)
+    assert shown.returncode == 2 and shown.lines == expected
+
+
+@pytest.mark.parametrize(("name", "content", "message"), NOT_CITATIONS, ids=[case[0] for case in NOT_CITATIONS])
+def test_stdin_that_is_no_citation_file_says_what_it_looks_like(name: str, content: bytes, message: str) -> None:
     from_stdin = run_piped("bibtex", "-", stdin=content)
-    assert from_stdin.returncode == 2 and from_stdin.messages == f"error: <stdin>: {message}\n"
-    shown = run_on_terminal("bibtex", name, stdout="pipe", cwd=tmp_path)
-    assert shown.returncode == 2 and shown.lines == [f"error: {name}: {message}"]
+    assert (from_stdin.returncode, from_stdin.stdout) == (2, b"")
+    assert from_stdin.messages == f"error: <stdin>: {message}\n"
 
 
 def test_a_forced_format_on_binary_data_is_refused_before_decoding(tmp_path: Path) -> None:

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from support.seed import SEED
 from support.terminal import COMMAND, run_on_terminal, run_piped
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT / "examples" / "article.txt"
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 SEED_DUMP = SEED_TEXT.partition("\n")[0]
 BROKEN_DUMP = SEED_DUMP.replace("columnId=1241314566538326794", "columnId=abc", 1)

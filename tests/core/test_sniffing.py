@@ -3,16 +3,13 @@ no citation file of any format citeexport reads or writes mistaken for one of th
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from citeexport import api
 from citeexport.options import WriteOptions
 from citeexport.registry import writers
 from citeexport.sniffing import binary_look, describe, first_line, is_binary, looks_like
-
-SEED = Path(__file__).resolve().parents[2] / "examples" / "article.txt"
+from support.seed import SEED
 
 
 @pytest.mark.parametrize(
