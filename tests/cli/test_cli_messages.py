@@ -161,3 +161,20 @@ def test_errors_are_shown_with_quiet(folder: Path) -> None:
     for messages in (run_piped("-q", "ris", "issue.txt", cwd=folder).messages, _screen(folder, "ris", "-q", "issue.txt")):
         lines = [line for line in messages.splitlines() if line.strip()]
         assert len(lines) == 1 and lines[0].startswith("error: issue.txt: record 2 ")
+
+
+def test_one_kind_with_different_names_is_one_line_naming_each(tmp_path: Path) -> None:
+    """Readers say the kind (``RecordWarning``): every tag not read is named once per input, with
+    the number of records it is in when that is not all of them."""
+    records = [
+        "TY  - JOUR\nTI  - A\nL1  - a.pdf\nER  - \n",
+        "TY  - JOUR\nTI  - B\nL1  - b.pdf\nN1  - a note\nER  - \n",
+        "TY  - JOUR\nTI  - C\nL1  - c.pdf\nM3  - x\nN1  - b\nER  - \n",
+        "TY  - JOUR\nTI  - D\nER  - \n",
+    ]
+    (tmp_path / "mixed.ris").write_text("".join(records), encoding="utf-8")
+    done = run_piped("csl-json", "mixed.ris", cwd=tmp_path)
+    assert done.returncode == 0
+    assert done.messages.splitlines() == [
+        "warning: mixed.ris: 3 records (1, 2, 3): tags with no field in the model, not read: L1, N1 (2), M3 (1)"
+    ]

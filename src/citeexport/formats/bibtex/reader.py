@@ -32,6 +32,7 @@ from pydantic import ValidationError
 from ...errors import ParseError
 from ...model import Citation, CslType, LocalizedText, Name, has_cjk
 from ...names import cjk_name, name_from_parts, split_joined_names
+from ...record_warnings import RecordWarning
 from ...values import month_number, parse_date, record_language, split_keywords, split_pages
 from ..base import Reader, Record, finish_record
 from .latex_decode import decode_latex, decode_url
@@ -157,7 +158,7 @@ def citation_from_entry(entry: Entry, strings: dict[str, str], warnings: list[st
         raw[field.key.lower()] = value
     unknown = [key for key in raw if key not in READ_FIELDS and key not in QUIET_FIELDS]
     if unknown:
-        warnings.append(f"fields with no place in the model, not read: {', '.join(unknown)}")
+        warnings.append(RecordWarning.named("fields with no place in the model, not read", unknown))
     if _BAD_KEY.search(entry.key):
         warnings.append(f"citation key {entry.key!r} has characters BibTeX tools reject")
     text = {key: decode_latex(raw[key]) for key in ("title", "journal", "journaltitle", "shortjournal", "journalabbrev", "abstract",

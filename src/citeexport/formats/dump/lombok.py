@@ -43,6 +43,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ...record_warnings import RecordWarning
 from .schema import IDE_CLASSES, SCHEMA, SKIM_AFTER, value_starts
 
 Fields = tuple[tuple[str, str], ...]
@@ -334,7 +335,14 @@ class LombokParser:
         names = [name for name, _ in fields]
         if found in names[i + 2 :]:
             j = names.index(found, i + 2)
-            self.warnings.append(f"{obj.cls}: field(s) {', '.join(names[i + 1 : j])} missing (schema changed?)")
+            missing = names[i + 1 : j]
+            self.warnings.append(
+                RecordWarning(
+                    f"{obj.cls}: field(s) {', '.join(missing)} missing (schema changed?)",
+                    "fields missing (schema changed?)",
+                    (f"{obj.cls}.{name}" for name in missing),
+                )
+            )
             yield from self._fields(obj, fields, j, end + 2, closer, follow, depth, completion, stop)
             return
         if found in names:
@@ -345,7 +353,13 @@ class LombokParser:
         vpos = match.end() + 1
         for value, vend in self._value("*", vpos, (sep,), f"{obj.cls}.{found}", depth, None, 0):
             if s.startswith(sep, vend):
-                self.warnings.append(f"{obj.cls}: unknown field {found} (schema changed?)")
+                self.warnings.append(
+                    RecordWarning(
+                        f"{obj.cls}: unknown field {found} (schema changed?)",
+                        "unknown fields (schema changed?)",
+                        (f"{obj.cls}.{found}",),
+                    )
+                )
                 obj.fields[found] = value
                 yield from self._fields(obj, fields, i + 1, vend + 2, closer, follow, depth, completion, stop)
                 return

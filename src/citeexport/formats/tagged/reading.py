@@ -31,6 +31,7 @@ from pydantic import ValidationError
 from ...errors import ParseError
 from ...model import Citation, Date, LocalizedText, Name
 from ...names import parse_name, split_joined_names
+from ...record_warnings import RecordWarning
 from ...values import clean_doi, clean_url, parse_date, record_language, split_keywords
 from ..base import Reader, Record, finish_record
 from .table import Field
@@ -134,11 +135,11 @@ def field_values(record: TaggedRecord, dialect: Dialect) -> dict[Field, list[str
                 unknown.append(tag)
             continue
         if not value:
-            record.warnings.append(f"empty {tag} ignored")
+            record.warnings.append(RecordWarning(f"empty {tag} ignored", "empty tags ignored", (tag,)))
             continue
         values.setdefault(dialect.fields[tag], []).append(value)
     if unknown:
-        record.warnings.append(f"tags with no field in the model, not read: {', '.join(unknown)}")
+        record.warnings.append(RecordWarning.named("tags with no field in the model, not read", unknown))
     return values
 
 
