@@ -25,7 +25,6 @@ from typing import Annotated, Any
 import typer
 
 from . import __version__
-from .formats.text.lookup import bundled_styles, resolve_style
 from .options import ReadOptions, WriteOptions
 from .pipeline import Job
 from .registry import readers, writers
@@ -91,23 +90,16 @@ def writer_names() -> list[str]:
     return sorted(writers())
 
 
+def option_values(option: str) -> list[tuple[str, str]]:
+    """The values a writer option takes, as the writers that read it list them (``[]``: any value)."""
+    for cls in writers().values():
+        if option in cls.options_used and (values := cls.option_values(option)):
+            return values
+    return []
+
+
 def style_names() -> list[str]:
-    default = WriteOptions.model_fields["style"].default
-    return [default, *(name for name in bundled_styles() if name != default)]
-
-
-def style_listing() -> list[tuple[str, str]]:
-    """Each bundled style with what it is, for the help (a list: wrapped text would cut the names at hyphens)."""
-    listed = []
-    for name in style_names():
-        profile = resolve_style(name).profile
-        if profile is None:
-            listed.append((name, "a bundled CSL style"))
-            continue
-        width = "full-width ，：（）" if profile.punctuation.comma.strip() == "，" else "half-width , : ( )"
-        default = " (the default)" if name == WriteOptions.model_fields["style"].default else ""
-        listed.append((name, f"GB/T 7714-{profile.edition}, {profile.system}, {width}{default}"))
-    return listed
+    return [name for name, _ in option_values("style")]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -251,7 +243,7 @@ WRITE_PARAMS: dict[str, Param] = {
         _write_default("style"),
         "STYLE",
         example=("citeexport {command} --style gb7714-2025-author-date issue.txt", "GB/T 7714-2025, author-date, sorted"),
-        listing=("Styles (--style)", style_listing),
+        listing=("Styles (--style)", lambda: option_values("style")),
         settings={"autocompletion": _completing(style_names)},
     ),
     "numbered": Param(

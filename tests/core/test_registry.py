@@ -17,7 +17,21 @@ from citeexport.formats.tagged.ris import RisWriter
 
 SRC = Path(citeexport.__file__).resolve().parent
 #: Modules of the core: they may use formats/base.py (the contract) and the registry, no format's internals.
-CORE = ("api.py", "cli.py", "inputs.py", "model.py", "options.py", "output.py", "pipeline.py", "report.py", "registry.py")
+CORE = (
+    "api.py",
+    "cli.py",
+    "cli_help.py",
+    "cli_params.py",
+    "inputs.py",
+    "model.py",
+    "options.py",
+    "output.py",
+    "pipeline.py",
+    "record_warnings.py",
+    "report.py",
+    "registry.py",
+    "sniffing.py",
+)
 
 
 def test_every_listed_format_offers_what_its_name_says() -> None:

@@ -152,6 +152,12 @@ class Writer(ABC):
     #: exactly these options, and ``convert`` those of every writer.
     options_used: ClassVar[tuple[str, ...]] = ()
 
+    @classmethod
+    def option_values(cls, option: str) -> list[tuple[str, str]]:
+        """The values one of its ``options_used`` takes, each with what it is, when the writer can
+        list them (for help and shell completion); ``[]`` when any value goes."""
+        return []
+
     def __init__(self, options: WriteOptions | None = None) -> None:
         self.options = options or WriteOptions()
         self.warnings: list[str] = []

@@ -13,7 +13,7 @@ from ...model import Citation, Lang
 from ...oneline import one_line
 from ...options import WriteOptions
 from ..base import DetachedWriting, Writer
-from .lookup import resolve_style
+from .lookup import bundled_styles, resolve_style
 from .ordering import Entry, order_entries
 from .render import render_reference
 
@@ -30,6 +30,24 @@ class TextWriter(Writer, DetachedWriting):
     description = "plain-text references: GB/T 7714-2015/2025 (numeric or author-date) or any CSL style"
     extension = "txt"
     options_used = ("style", "numbered", "accessed")
+
+    @classmethod
+    def option_values(cls, option: str) -> list[tuple[str, str]]:
+        """``style``: the bundled styles, the default first, each with its edition, system and punctuation."""
+        if option != "style":
+            return []
+        default = WriteOptions.model_fields["style"].default
+        listed = []
+        for name in sorted(bundled_styles(), key=lambda name: name != default):
+            profile = resolve_style(name).profile
+            if profile is None:
+                listed.append((name, "a bundled CSL style"))
+                continue
+            width = "full-width ，：（）" if profile.punctuation.comma.strip() == "，" else "half-width , : ( )"
+            listed.append(
+                (name, f"GB/T 7714-{profile.edition}, {profile.system}, {width}" + (" (the default)" if name == default else ""))
+            )
+        return listed
 
     def __init__(self, options: WriteOptions | None = None, *, engine: str = "auto") -> None:
         super().__init__(options)
