@@ -90,7 +90,7 @@ def test_one_huge_record_costs_a_bounded_multiple_of_its_size(tmp_path: Path, in
         encoding="utf-8",
     )
     baseline, _ = peak_rss_kb(tmp_path, "ris", "-q", "--from", "dump", "--jobs", "1", str(inputs["5"]))
-    peak, result = peak_rss_kb(tmp_path, "ris", "--from", "dump", "--jobs", "1", str(huge))
+    peak, result = peak_rss_kb(tmp_path, "ris", "-v", "--from", "dump", "--jobs", "1", str(huge))  # -v: the summary
     assert result.returncode == 0, result.stderr.decode()
     assert b"3 of 3 records converted" in result.stderr
     assert peak - baseline <= 15 * 10 * 1024, (baseline, peak)  # KB: at most 15 copies of the 10 MB value
@@ -101,7 +101,7 @@ def test_one_pathological_record_fails_alone(tmp_path: Path) -> None:
     hostile = SEED_DUMP.replace("keywords=null", "keywords=[" + "Foo(a=1), " * 20_000, 1)
     source = tmp_path / "hostile.txt"
     source.write_text(SEED_TEXT + "\n" + hostile + "\n" + SEED_TEXT, encoding="utf-8")
-    _, result = peak_rss_kb(tmp_path, "ris", "--from", "dump", "--jobs", "1", str(source))
+    _, result = peak_rss_kb(tmp_path, "ris", "-v", "--from", "dump", "--jobs", "1", str(source))  # -v: the summary
     assert result.returncode == 1
     stderr = result.stderr.decode()
     assert "2 of 3 records converted, 1 failed" in stderr
@@ -122,7 +122,7 @@ def test_a_line_longer_than_the_record_cap_costs_the_cap_not_the_line(tmp_path: 
             for _ in range(megabytes):
                 handle.write("x" * MB)
             handle.write(after + "\n" + SEED_TEXT)
-        peak, result = peak_rss_kb(tmp_path, "ris", "--from", "dump", "--jobs", "1", str(source), record_cap=4 * MB)
+        peak, result = peak_rss_kb(tmp_path, "ris", "-v", "--from", "dump", "--jobs", "1", str(source), record_cap=4 * MB)
         source.unlink()
         assert result.returncode == 1
         assert b"longer than 4 MB" in result.stderr and b"1 of 2 records converted" in result.stderr
