@@ -29,6 +29,7 @@ class Look:
     what: str  # "a PDF document"
     advice: str = ""  # "give the references exported from where you found it (BibTeX, RIS, EndNote …)"
     format: str | None = None  # a reference format's reader name, for formats citeexport does not read yet
+    kind: str = ""  # how it differs from a citation file, when neither "not a citation file" nor "a format not read" says it
 
 
 _EXPORT = "export the references from where you found it (BibTeX, RIS, EndNote, RefWorks) and give that file"
@@ -71,6 +72,24 @@ _TEXT_LOOKS: tuple[tuple[re.Pattern[str], Look], ...] = (
     (
         re.compile(r"PMID- ?\d"),  # MEDLINE / PubMed .nbib
         Look("a MEDLINE/PubMed (.nbib) file", "export RIS from PubMed instead (Send to: Citation manager)", "medline"),
+    ),
+)
+
+#: Kinds told only when no reader claims the input (their marks could open a citation file's comment).
+_FALLBACK_LOOKS: tuple[tuple[re.Pattern[str], Look], ...] = (
+    (
+        re.compile(r"DataType: ?\d+\s*\n\s*Title-题名:"),  # CNKI's "custom format" (自定义) export
+        Look(
+            "CNKI's custom export (DataType, Title-题名 …)", "export EndNote (.enw) or RefWorks from CNKI instead", "cnki-custom"
+        ),
+    ),
+    (
+        re.compile(r"[^\n]*\[(?:[A-Z]{1,2}|EB)(?:/OL)?\][^\n]*\d{4}"),  # 作者. 题名[J]. 刊名, 2017, …
+        Look(
+            "formatted references (GB/T 7714 text)",
+            "give the records themselves (BibTeX, RIS, EndNote, RefWorks) from where the references were copied",
+            kind="which citeexport writes but does not read",
+        ),
     ),
 )
 
@@ -126,6 +145,10 @@ def describe(raw: bytes, text: str) -> Look:
         return look
     if is_binary(raw):
         return Look("binary data", _EXPORT)
+    start = text.lstrip("\ufeff \t\r\n")[:4096]
+    for pattern, fallback in _FALLBACK_LOOKS:
+        if pattern.match(start):
+            return fallback
     return Look(f"text in no format citeexport knows (it starts {first_line(text)!r})")
 
 
@@ -137,7 +160,7 @@ def undetected(look: Look, readable: list[str]) -> str:
     """The error for an input whose format no reader recognises."""
     if look.what.startswith("text in no format"):
         return f"{look.what}; if it is one of {', '.join(readable)}, name it with --from FORMAT"
-    kind = "a reference format citeexport does not read" if look.format else "not a citation file"
+    kind = look.kind or ("a reference format citeexport does not read" if look.format else "not a citation file")
     return f"{look.what}, {kind}" + (f"; {look.advice}" if look.advice else "")
 
 

@@ -65,6 +65,12 @@ NOT_CITATIONS = [
     ),
     ("data.bin", bytes(range(256)) * 4, f"binary data, not a citation file; {EXPORT}"),
     (
+        "cite.txt",
+        "李捷, 袁夏. 基于2维激光雷达的小型地面移动机器人自主回收方法[J]. 机器人, 2017, 39(5): 688-696.\n".encode(),
+        "formatted references (GB/T 7714 text), which citeexport writes but does not read; "
+        "give the records themselves (BibTeX, RIS, EndNote, RefWorks) from where the references were copied",
+    ),
+    (
         "notes.txt",
         b"Reading list for Monday\nsee the shared folder\n",
         f"text in no format citeexport knows (it starts 'Reading list for Monday'); "
