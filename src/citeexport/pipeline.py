@@ -201,12 +201,8 @@ def _write_record(report: Report, name: str, record: Record, writer: Writer, out
 
 def _report_writer_warnings(report: Report, name: str, record: Record, writer: Writer, warnings: list[str]) -> None:
     """What the writer said about the record it wrote, reported like a reader's warnings (named by format)."""
-    if not warnings:
-        return
-    report.counts(name).warnings += len(warnings)
-    where = f"{name}: record {record.number}" + (f" (line {record.line})" if record.line else "")
-    for warning in warnings:
-        report.warning(where, f"{writer.name}: {warning}")
+    if warnings:
+        report.writer_warnings(name, record, writer.name, warnings)
 
 
 def _not_written(report: Report, outputs: Outputs, written: list[Output], inputs: set[str], *, records: bool = True) -> None:

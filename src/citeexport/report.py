@@ -106,20 +106,27 @@ class Report:
             counts.failed += 1
         if record.error is not None:
             self.error(record.error)
-        if self.quiet or not record.warnings:
-            return
         quoted = str(record.error) if record.error is not None else ""
-        for warning in record.warnings:
-            if quoted and str(warning) in quoted:
-                continue
+        self._said(name, record, [warning for warning in record.warnings if not (quoted and str(warning) in quoted)])
+
+    def writer_warnings(self, name: str, record: Record, writer: str, warnings: list[str]) -> None:
+        """What writer ``writer`` said of a record of input ``name`` it wrote: counted, and grouped
+        like a reader's warnings, each kind named by the format (``ris: type the format cannot hold …``)."""
+        self.counts(name).warnings += len(warnings)
+        self._said(name, record, warnings, prefix=f"{writer}: ")
+
+    def _said(self, name: str, record: Record, warnings: list[str], prefix: str = "") -> None:
+        if self.quiet:
+            return
+        for warning in warnings:
             if self.verbose:
-                self.warning(f"{name}: {_record_where(record)}", warning)
+                self.warning(f"{name}: {_record_where(record)}", prefix + warning)
                 continue
             groups = self._groups.setdefault(name, {})
-            kind = kind_of(warning)
+            kind = prefix + kind_of(warning)
             group = groups.get(kind)
             if group is None:
-                group = groups[kind] = _Group(kind, str(warning), _record_where(record))
+                group = groups[kind] = _Group(kind, prefix + str(warning), _record_where(record))
             group.add(record.number, names_of(warning))
 
     def input_done(self, name: str) -> None:

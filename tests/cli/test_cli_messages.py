@@ -178,3 +178,16 @@ def test_one_kind_with_different_names_is_one_line_naming_each(tmp_path: Path) -
     assert done.messages.splitlines() == [
         "warning: mixed.ris: 3 records (1, 2, 3): tags with no field in the model, not read: L1, N1 (2), M3 (1)"
     ]
+
+
+def test_writer_warnings_are_grouped_too(tmp_path: Path) -> None:
+    """What a writer cannot hold (here a book, written as JOUR) is one line per kind and input, named by its format."""
+    books = "".join(
+        f"@book{{b{n},\n  title = {{Book {n}}},\n  author = {{Zhang, San}},\n  year = {{2020}}\n}}\n\n" for n in range(1, 8)
+    )
+    (tmp_path / "books.bib").write_text(books, encoding="utf-8")
+    done = run_piped("ris", "books.bib", cwd=tmp_path)
+    assert done.returncode == 0 and done.stdout.count(b"TY  - ") == 7
+    writer_lines = [line for line in done.messages.splitlines() if ": ris: " in line]
+    assert len(writer_lines) == len({line.split("): ris: ")[1] for line in writer_lines}) >= 1
+    assert all(line.startswith("warning: books.bib: 7 records (1, 2, 3, 4, 5, …): ris: ") for line in writer_lines), writer_lines

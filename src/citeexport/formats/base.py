@@ -46,6 +46,7 @@ from typing import ClassVar, Protocol
 from ..errors import CiteexportError, ParseError
 from ..model import Citation, Lang
 from ..options import ReadOptions, WriteOptions
+from ..record_warnings import RecordWarning
 
 
 @dataclass(slots=True)
@@ -165,8 +166,7 @@ class Writer(ABC):
     def warn(self, kind: str, names: Iterable[str] = ()) -> None:
         """Say what the record being written loses or changes: ``kind`` is the same words for every
         record (``fields not held by RIS, not written``), ``names`` what it happened to here (``isbn``)."""
-        listed = tuple(dict.fromkeys(names))
-        self.warnings.append(f"{kind}: {', '.join(listed)}" if listed else kind)
+        self.warnings.append(RecordWarning.named(kind, dict.fromkeys(names)))  # grouped by kind in the report
 
     def warn_unwritten(self, citation: Citation, lang: Lang, written: frozenset[str]) -> None:
         """Warn about the fields of ``citation`` in ``lang`` that are neither in ``written`` (what this
