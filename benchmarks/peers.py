@@ -534,59 +534,66 @@ def main(argv: list[str] | None = None) -> int:
     conversions: list[Case] = []
     dumps: list[Case] = []
     samples: dict[str, Sample] = {}
+
+    def save() -> str:
+        """Write what is measured so far (peers.json, peers.md): a long run that is stopped keeps its sections."""
+        cases = [asdict(c) | {"wall": c.wall} for c in startup + conversions + dumps]
+        (OUT_DIR / "peers.json").write_text(json.dumps({"measured": note, "cases": cases}, indent=1), encoding="utf-8")
+        text = report(note, startup, conversions, dumps)
+        (OUT_DIR / "peers.md").write_text(text, encoding="utf-8")
+        return text
+
     if "startup" in sections:
         startup = startup_cases(args.seed)
         run_cases(startup, max(args.repeat, 5), 1, args.timeout, {})
+        save()
     if "ordinary" in sections:
         files = ordinary_files(args.ordinary_size, args.seed)
         samples["ordinary"] = sample_ris(files["ris"])
-        conversions += conversion_cases("ordinary", files, args.ordinary_size, sources, tools)
+        ordinary = conversion_cases("ordinary", files, args.ordinary_size, sources, tools)
         if args.large_size:
             large = ordinary_files(args.large_size, args.seed)
             for source, target in (("ris", "bibtex"), ("bibtex", "ris"), ("csl-json", "text")):
                 out = OUT_DIR / f"ordinary-{args.large_size}-{source}-to-{target}.{EXTENSIONS[target]}"
                 command = command_for("citeexport", source, target, large[source], out)
                 if isinstance(command, list):
-                    conversions.append(
-                        Case(
-                            "flat memory",
-                            "ordinary",
-                            source,
-                            target,
-                            "citeexport",
-                            args.large_size,
-                            command=command,
-                            output=str(out),
-                        )
-                    )
+                    case = Case("flat memory", "ordinary", source, target, "citeexport", args.large_size, command=command)
+                    case.output = str(out)
+                    ordinary.append(case)
+        conversions += ordinary
+        run_cases(ordinary, args.repeat, args.repeat_large, args.timeout, samples)
+        save()
     if "hostile" in sections:
         ris = run.corpus(args.hostile_size, args.seed, "ris")
         samples["hostile"] = sample_ris(ris)
-        records = count_records(ris, "ris") or 0
-        conversions += conversion_cases("hostile", {"ris": ris}, records, ("ris",), tools)
-    run_cases(conversions, args.repeat, args.repeat_large, args.timeout, samples)
+        hostile = conversion_cases("hostile", {"ris": ris}, count_records(ris, "ris") or 0, ("ris",), tools)
+        conversions += hostile
+        run_cases(hostile, args.repeat, args.repeat_large, args.timeout, samples)
+        save()
     if "dump" in sections:
         for size in (int(s) for s in args.dump_sizes.split(",") if s):
             dumps += dump_cases("seed-sized", seedlike_dump(size, args.seed), size, jobs)
             dumps += dump_cases("hostile", run.corpus(size, args.seed, "dump"), size, jobs)
         run_cases(dumps, args.repeat, args.repeat_large, args.timeout, {})
+    print(save())
+    return 0
 
-    (OUT_DIR / "peers.json").write_text(
-        json.dumps({"measured": note, "cases": [asdict(c) | {"wall": c.wall} for c in startup + conversions + dumps]}, indent=1),
-        encoding="utf-8",
-    )
-    print(f"Measured {note}.\n")
+
+def report(note: str, startup: list[Case], conversions: list[Case], dumps: list[Case]) -> str:
+    parts = [f"Measured {note}.\n"]
     if startup:
-        print("### Start-up: one record end to end\n\n" + startup_table(startup) + "\n")
+        parts.append("### Start-up: one record end to end\n\n" + startup_table(startup) + "\n")
     for corpus in ("ordinary", "hostile"):
         mine = [c for c in conversions if c.corpus == corpus and c.section == "conversion"]
         if mine:
-            print(f"### {corpus.capitalize()} corpus: median wall time per conversion\n\n" + matrix_table(mine, corpus) + "\n")
+            parts.append(
+                f"### {corpus.capitalize()} corpus: median wall time per conversion\n\n" + matrix_table(mine, corpus) + "\n"
+            )
     if conversions:
-        print("### Conversions in detail\n\n" + detail_table(conversions) + "\n")
+        parts.append("### Conversions in detail\n\n" + detail_table(conversions) + "\n")
     if dumps:
-        print("### Dumps: beside the bare regex pass\n\n" + dump_table(dumps) + "\n")
-    return 0
+        parts.append("### Dumps: beside the bare regex pass\n\n" + dump_table(dumps) + "\n")
+    return "\n".join(parts)
 
 
 if __name__ == "__main__":
