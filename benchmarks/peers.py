@@ -43,6 +43,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -246,6 +247,27 @@ def kept(path: Path, sample: Sample) -> dict[str, str]:
 # -- running cases -------------------------------------------------------------------------------
 
 
+def measure_one(command: Command, timeout: float) -> tuple[float, float, float, int, str]:
+    """Like ``run.measure`` without its /proc sampler, for cases whose peak is one process's.
+
+    ``wait4`` gives the child's peak RSS, and for a shell pipeline the largest of its processes;
+    the sampler, which scans all of /proc every 20 ms, costs a share of a core that a case on a
+    2-core machine would feel, so it runs only where workers make the sum matter (``--jobs 2``).
+    """
+    stderr_path = OUT_DIR / "stderr.txt"
+    with open(stderr_path, "w", encoding="utf-8") as stderr:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True)
+        timer = threading.Timer(timeout, os.killpg, (child.pid, 9))  # our own child's process group
+        timer.start()
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - started
+        timer.cancel()
+    tail = " | ".join(stderr_path.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-3:])
+    code = -9 if wall >= timeout else os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_maxrss / 1024, usage.ru_maxrss / 1024, code, tail
+
+
 def run_cases(cases: list[Case], repeat: int, repeat_large: int, timeout: float, samples: dict[str, Sample]) -> None:
     """Run every case ``repeat`` times, the repetitions interleaved; fills walls, RSS, counts."""
     rounds = max(repeat, repeat_large)
@@ -260,7 +282,8 @@ def run_cases(cases: list[Case], repeat: int, repeat_large: int, timeout: float,
             label = f"{case.corpus} {case.source} → {case.target} {case.tool}" + (f" --jobs {case.jobs}" if case.jobs else "")
             print(f"[{round_ + 1}/{wanted}] {label}: {shlex.join(case.command)}", file=sys.stderr)
             try:
-                wall, max_rss, tree_rss, code, tail = run.measure(case.command, timeout)
+                measure = run.measure if case.jobs and case.jobs > 1 else measure_one
+                wall, max_rss, tree_rss, code, tail = measure(case.command, timeout)
             except OSError as exc:
                 case.skipped = f"cannot start: {exc}"
                 continue
