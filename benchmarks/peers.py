@@ -250,22 +250,26 @@ def kept(path: Path, sample: Sample) -> dict[str, str]:
 def measure_one(command: Command, timeout: float) -> tuple[float, float, float, int, str]:
     """Like ``run.measure`` without its /proc sampler, for cases whose peak is one process's.
 
-    ``wait4`` gives the child's peak RSS, and for a shell pipeline the largest of its processes;
+    GNU time gives the child's peak RSS, and for a shell pipeline the largest of its processes;
     the sampler, which scans all of /proc every 20 ms, costs a share of a core that a case on a
     2-core machine would feel, so it runs only where workers make the sum matter (``--jobs 2``).
     """
     stderr_path = OUT_DIR / "stderr.txt"
+    rss_path = OUT_DIR / "rss.txt"
+    rss_path.unlink(missing_ok=True)
     with open(stderr_path, "w", encoding="utf-8") as stderr:
         started = time.perf_counter()
-        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True)
+        child = subprocess.Popen(run.timed(command, rss_path), stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True)
         timer = threading.Timer(timeout, os.killpg, (child.pid, 9))  # our own child's process group
         timer.start()
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - started
         timer.cancel()
-    tail = " | ".join(stderr_path.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-3:])
+    lines = stderr_path.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+    tail = " | ".join(line for line in lines[-3:] if not line.startswith("Command exited with non-zero status"))
     code = -9 if wall >= timeout else os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss / 1024, usage.ru_maxrss / 1024, code, tail
+    largest = run.peak_rss_mb(rss_path, usage.ru_maxrss)
+    return wall, largest, largest, code, tail
 
 
 def run_cases(cases: list[Case], repeat: int, repeat_large: int, timeout: float, samples: dict[str, Sample]) -> None:
@@ -530,6 +534,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dump-sizes", default="10000,100000")
     parser.add_argument("--jobs", default="1,2", help="--jobs values for the dump cases")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--hostile-repeat", type=int, help="repetitions of the hostile conversions (default: --repeat)")
     parser.add_argument("--repeat-large", type=int, default=1, help="repetitions of cases of 100,000 records or more")
     parser.add_argument("--sources", default=",".join(FORMATS), help="input formats of the ordinary conversions")
     parser.add_argument("--seed", type=int, default=7)
@@ -591,7 +596,7 @@ def main(argv: list[str] | None = None) -> int:
         samples["hostile"] = sample_ris(ris)
         hostile = conversion_cases("hostile", {"ris": ris}, count_records(ris, "ris") or 0, ("ris",), tools)
         conversions += hostile
-        run_cases(hostile, args.repeat, args.repeat_large, args.timeout, samples)
+        run_cases(hostile, args.hostile_repeat or args.repeat, args.repeat_large, args.timeout, samples)
         save()
     if "dump" in sections:
         for size in (int(s) for s in args.dump_sizes.split(",") if s):

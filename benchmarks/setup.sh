@@ -9,8 +9,9 @@ cd "$(dirname "$0")/.."
 
 pip install -q -e '.[test]'
 
-if ! command -v ris2xml >/dev/null 2>&1; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bibutils >/dev/null
+# bibutils (a peer) and GNU time (peak RSS of each case, see run.py's timed()).
+if ! command -v ris2xml >/dev/null 2>&1 || [ ! -x /usr/bin/time ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bibutils time >/dev/null
 fi
 
 # @citation-js/core 0.6, as .ci/run installs it for the tests (plugin-refworks 0.1.2 accepts no
