@@ -532,6 +532,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--large-size", type=int, default=100_000, help="citeexport alone, for flat memory (0: none)")
     parser.add_argument("--hostile-size", type=int, default=10_000, help="articles of the hostile corpus (RIS)")
     parser.add_argument("--dump-sizes", default="10000,100000")
+    parser.add_argument("--hostile-dump-sizes", help="sizes of the hostile dump cases (default: --dump-sizes)")
     parser.add_argument("--jobs", default="1,2", help="--jobs values for the dump cases")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--hostile-repeat", type=int, help="repetitions of the hostile conversions (default: --repeat)")
@@ -599,9 +600,11 @@ def main(argv: list[str] | None = None) -> int:
         run_cases(hostile, args.hostile_repeat or args.repeat, args.repeat_large, args.timeout, samples)
         save()
     if "dump" in sections:
+        hostile_sizes = {int(s) for s in (args.hostile_dump_sizes or args.dump_sizes).split(",") if s}
         for size in (int(s) for s in args.dump_sizes.split(",") if s):
             dumps += dump_cases("seed-sized", seedlike_dump(size, args.seed), size, jobs)
-            dumps += dump_cases("hostile", run.corpus(size, args.seed, "dump"), size, jobs)
+            if size in hostile_sizes:
+                dumps += dump_cases("hostile", run.corpus(size, args.seed, "dump"), size, jobs)
         run_cases(dumps, args.repeat, args.repeat_large, args.timeout, {})
     print(save())
     return 0
