@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from ...cjk import CJK, has_cjk
 from ...model import Citation, Name
+from ...pinyin import lazy_pinyin  # pypinyin's phrase dictionary only for runs of Han characters
 from ...values import suffix_letters
 
 #: English words never used as the title word.
@@ -114,8 +115,6 @@ _HTML_TAG = re.compile(r"<[^<>]*>")
 @lru_cache(maxsize=65536)
 def _pinyin(text: str) -> str:
     """Toneless pinyin, cached: a pypinyin call costs more than a lookup, and surnames and words repeat."""
-    from pypinyin import lazy_pinyin  # imported here: its import is paid only when a key needs pinyin
-
     return "".join(lazy_pinyin(text))
 
 
