@@ -40,7 +40,8 @@ def test_a_new_writer_gets_the_options_it_declares(monkeypatch: pytest.MonkeyPat
         name = "notes"
         options_used = ("numbered",)
 
-    monkeypatch.setattr(cli_params, "writers", lambda: {**writers(), "notes": NotesWriter})
+    known = cli_params.get_writer
+    monkeypatch.setattr(cli_params, "get_writer", lambda name: NotesWriter if name == "notes" else known(name))
     offered = signature(["notes"]).parameters
     assert "numbered" in offered and "style" not in offered and "ascii" not in offered
     assert [(param.name, users) for param, users in write_params(["notes", "text"])] == [
