@@ -30,8 +30,10 @@ Mode = Literal[
     "yes",
     "one line",
     "one line, spaces squeezed",
+    "family/given/suffix, organisations marked",
     "family/given, organisations marked",
     "printed whole, organisations unmarked",
+    "printed whole without suffix, organisations unmarked",
     "split at ; ；",
     "split at , ; ， ；",
     "first and last page",
@@ -65,18 +67,31 @@ def _split_keywords(separators: str) -> Callable[[tuple[str, ...]], tuple[str, .
     return split
 
 
-def _name_parts(name: Name) -> tuple[str | None, ...]:
-    """Family/given, organisations marked; a CJK name (person or organisation) whole, as every format prints it."""
+def _name_parts(name: Name, suffix: bool = False) -> tuple[str | None, ...]:
+    """Family/given (particles with them, wherever the reader put them), organisations marked; the
+    suffix when the format carries it; a CJK name (person or organisation) whole, as every format prints it."""
     if name.literal is not None and not has_cjk(name.literal):
         return ("organisation", _line(name.literal))
     if has_cjk(name.whole):
         return ("whole", _line(name.whole))
-    return ("person", _line(name.family), _line(name.given))
+    parts = ("person", _line(name.family_full), _line(name.given_full))
+    return (*parts, _line(name.suffix)) if suffix else parts
 
 
-def _name_whole(name: Name) -> tuple[str | None, ...]:
+def _name_whole(name: Name, suffix: bool = True) -> tuple[str | None, ...]:
     """Formats with no organisation marker: the printed name (family/given split where a comma says so)."""
+    if not suffix and name.suffix:
+        name = name.model_copy(update={"suffix": None})
     return ("whole", _line(name.whole))
+
+
+#: The name modes by what they keep: (family and given names apart, the suffix).
+NAME_MODES: dict[str, tuple[bool, bool]] = {
+    "family/given/suffix, organisations marked": (True, True),
+    "family/given, organisations marked": (True, False),
+    "printed whole, organisations unmarked": (False, True),
+    "printed whole without suffix, organisations unmarked": (False, False),
+}
 
 
 #: How a field is compared, by mode.
@@ -84,8 +99,10 @@ MODES: dict[str, Callable[[Any], Any]] = {
     "yes": lambda value: value,
     "one line": _line,
     "one line, spaces squeezed": _squeezed,
+    "family/given/suffix, organisations marked": lambda names: tuple(_name_parts(n, suffix=True) for n in names),
     "family/given, organisations marked": lambda names: tuple(_name_parts(n) for n in names),
     "printed whole, organisations unmarked": lambda names: tuple(_name_whole(n) for n in names),
+    "printed whole without suffix, organisations unmarked": lambda names: tuple(_name_whole(n, suffix=False) for n in names),
     "split at ; ；": _split_keywords(";；"),
     "split at , ; ， ；": _split_keywords(",;，；"),
     "first and last page": lambda pages: pages,
@@ -94,7 +111,6 @@ MODES: dict[str, Callable[[Any], Any]] = {
 #: For two formats in a row, the weaker mode of each field wins (later in a tuple = weaker).
 WEAKER: tuple[tuple[str, ...], ...] = (
     ("yes", "one line", "one line, spaces squeezed"),
-    ("family/given, organisations marked", "printed whole, organisations unmarked"),
     ("split at ; ；", "split at , ; ， ；"),
 )
 
@@ -131,6 +147,9 @@ def for_type(carries: Carries, csl_type: str) -> Mapping[str, Mode]:
 
 
 def _weaker(first: str, second: str) -> str:
+    if first in NAME_MODES and second in NAME_MODES:
+        kept = tuple(a and b for a, b in zip(NAME_MODES[first], NAME_MODES[second], strict=True))
+        return next(mode for mode, keeps in NAME_MODES.items() if keeps == kept)
     for order in WEAKER:
         if first in order and second in order:
             return max(first, second, key=order.index)

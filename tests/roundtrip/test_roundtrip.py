@@ -71,8 +71,9 @@ def convert(fmt: str, items: list[Citation]) -> list[Citation]:
 _LATEX = st.sampled_from([*list("{}\\~^$%&#_"), "{x}", "\\emph", "$x$", "a{", "}b", "\\\\", '{\\"u}', "%comment"])
 _WESTERN = st.builds(
     Name,
-    family=st.sampled_from(["van Beethoven", "de la Fontaine", "King, Jr.", "O'Neil", "Müller-Lüdenscheidt", "von Neumann"]),
-    given=st.sampled_from(["Ludwig", "Jean", "Martin Luther", "Anna-Maria", "J. R."]),
+    family=st.sampled_from(["van Beethoven", "de la Fontaine", "King", "O'Neil", "Müller-Lüdenscheidt", "von Neumann"]),
+    given=st.sampled_from(["Ludwig", "Jean", "Martin Luther", "Anna-Maria", "J. R.", "KC"]),
+    suffix=st.sampled_from([None, None, "Jr.", "III"]),
 )
 _ORGANISATIONS = st.builds(
     Name, literal=st.sampled_from(["World Health Organization", "IEEE Computer Society", "Cochrane Group"])

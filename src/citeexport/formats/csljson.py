@@ -25,6 +25,7 @@ from pydantic import ValidationError
 
 from ..errors import ParseError
 from ..model import CSL_TYPES, Citation, CslType, Date, Lang, LocalizedText, Name, has_cjk
+from ..names import parse_name
 from ..options import WriteOptions
 from ..projection import Carries, Mode
 from ..values import SEASON_WORDS, date_from_parts, date_from_text, language_tag, split_keywords, split_pages
@@ -83,21 +84,41 @@ def _season(value: Any) -> int | str:
     return SEASON_WORDS.get(text.lower(), text)
 
 
+def csl_name(value: Any, field: str = "author") -> Name:
+    """One CSL name object, every part kept: ``family``, ``given``, ``literal``, both particles,
+    ``suffix``, ``comma-suffix``; a plain string (some producers write one) is parsed as printed."""
+    if isinstance(value, str):
+        parsed = parse_name(value)
+        if parsed is None:
+            raise ParseError("empty name", field=field)
+        return parsed
+    if not isinstance(value, dict):
+        raise ParseError("expected a name object", field=field)
+    if value.get("literal"):
+        return Name(literal=_text(value["literal"]))
+    parts = {key: _text(value.get(csl)) for key, csl in _NAME_PARTS.items()}
+    comma = value.get("comma-suffix") not in (None, False, "", 0, "false")
+    if not any(parts.values()):
+        raise ParseError("a name object with no name part", field=field)
+    return Name(**parts, comma_suffix=comma and parts["suffix"] is not None)
+
+
+#: Model name part -> CSL-JSON key.
+_NAME_PARTS = {
+    "family": "family",
+    "given": "given",
+    "non_dropping_particle": "non-dropping-particle",
+    "dropping_particle": "dropping-particle",
+    "suffix": "suffix",
+}
+
+
 def parse_names(value: Any, field: str = "author") -> tuple[Name, ...]:
     if not value:
         return ()
     if not isinstance(value, list):
         raise ParseError("expected a list of names", field=field)
-    names = []
-    for name in value:
-        if not isinstance(name, dict):
-            raise ParseError("expected a name object", field=field)
-        if name.get("literal"):
-            names.append(Name(literal=name["literal"]))
-        else:
-            family = " ".join(str(name[k]) for k in ("non-dropping-particle", "family") if name.get(k)) or None
-            names.append(Name(family=family, given=name.get("given")))
-    return tuple(names)
+    return tuple(csl_name(name, field) for name in value)
 
 
 def item_pages(item: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -318,7 +339,7 @@ class CslJsonWriter(Writer):
 _FIELDS: dict[str, Mode] = {
     "type": "yes",
     "title": "yes",
-    "authors": "family/given, organisations marked",
+    "authors": "family/given/suffix, organisations marked",
     "container_title": "yes",
     "container_title_short": "yes",
     "abstract": "yes",
