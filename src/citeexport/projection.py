@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from .cjk import has_cjk
-from .model import Citation, Lang, Name
+from .model import ROLES, Citation, Lang, Name, Role
 from .oneline import one_line
 
 #: How a field comes back (the README's cell text).
@@ -114,7 +114,22 @@ WEAKER: tuple[tuple[str, ...], ...] = (
     ("split at ; ；", "split at , ; ， ；"),
 )
 
+
+def _text_field(name: str) -> Callable[[Citation, Lang], Any]:
+    return lambda c, lang: getattr(c.text(lang), name)
+
+
+def _citation_field(name: str) -> Callable[[Citation, Lang], Any]:
+    return lambda c, lang: getattr(c, name)
+
+
+def _role_field(role: Role) -> Callable[[Citation, Lang], Any]:
+    return lambda c, lang: c.text(lang).name_list(role)
+
+
 #: Model fields by what they are read from (a Citation and one of its languages), in the README's order.
+#: The journal article's fields first, then the other types' (books, chapters, proceedings, theses,
+#: reports, patents …), then the name roles other than ``author`` (by CSL role, ``-`` as ``_``).
 FIELDS: dict[str, Callable[[Citation, Lang], Any]] = {
     "type": lambda c, lang: c.type,
     "title": lambda c, lang: c.text(lang).title,
@@ -138,7 +153,48 @@ FIELDS: dict[str, Callable[[Citation, Lang], Any]] = {
     "cn": lambda c, lang: c.cn,
     "id": lambda c, lang: c.id,
     "language": lambda c, lang: lang,
+    **{
+        field: _text_field(field)
+        for field in (
+            "subtitle",
+            "title_short",
+            "collection_title",
+            "event_title",
+            "event_place",
+            "publisher",
+            "publisher_place",
+            "edition",
+            "genre",
+            "medium",
+            "authority",
+            "note",
+            "archive",
+            "archive_location",
+        )
+    },
+    **{
+        field: _citation_field(field)
+        for field in (
+            "page",
+            "isbn",
+            "collection_number",
+            "chapter_number",
+            "number_of_pages",
+            "number_of_volumes",
+            "section",
+            "version",
+            "call_number",
+            "accessed",
+            "event_date",
+            "original_date",
+            "submitted",
+            "extra",
+        )
+    },
+    **{role.replace("-", "_"): _role_field(role) for role in cast("tuple[Role, ...]", ROLES) if role != "author"},
 }
+#: The fields that hold names (compared with a name mode).
+NAME_FIELDS = frozenset({"authors", *(role.replace("-", "_") for role in ROLES if role != "author")})
 
 
 def for_type(carries: Carries, csl_type: str) -> Mapping[str, Mode]:
@@ -185,10 +241,27 @@ def project(citation: Citation, lang: Lang, carried: Mapping[str, str]) -> dict[
 
 
 def readme_table(carries: Mapping[str, Carries], csl_type: str = ANY_TYPE) -> str:
-    """The README's table of what each format carries for ``csl_type``, one column per format."""
+    """The README's table of what each format carries for ``csl_type``, one column per format; the
+    fields no format carries are named in one line under it."""
     formats = list(carries)
     rows = ["| model field | " + " | ".join(formats) + " |", "|" + "---|" * (len(formats) + 1)]
+    nowhere = []
     for field in FIELDS:
         cells = [for_type(carries[fmt], csl_type).get(field, "—") for fmt in formats]
+        if all(cell == "—" for cell in cells):
+            nowhere.append(f"`{field}`")
+            continue
         rows.append(f"| `{field}` | " + " | ".join(cells) + " |")
+    if nowhere:
+        rows += ["", "Carried by no format: " + ", ".join(nowhere) + "."]
+    return "\n".join(rows)
+
+
+def readme_types_table(carries: Mapping[str, Carries], types: tuple[str, ...]) -> str:
+    """The README's table of the CSL types each format keeps (``yes``: the type comes back as itself)."""
+    formats = list(carries)
+    rows = ["| CSL type | " + " | ".join(formats) + " |", "|" + "---|" * (len(formats) + 1)]
+    for csl_type in types:
+        cells = ["yes" if "type" in for_type(carries[fmt], csl_type) else "—" for fmt in formats]
+        rows.append(f"| `{csl_type}` | " + " | ".join(cells) + " |")
     return "\n".join(rows)

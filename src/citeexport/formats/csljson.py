@@ -55,7 +55,7 @@ from ..model import (
 )
 from ..names import parse_name
 from ..options import WriteOptions
-from ..projection import Carries, Mode
+from ..projection import FIELDS, NAME_FIELDS, Carries, Mode
 from ..record_warnings import RecordWarning
 from ..values import SEASON_WORDS, date_from_parts, date_from_text, language_tag, parse_pages, split_keywords
 from .base import Reader, Record, Writer
@@ -100,8 +100,10 @@ def csl_date(value: Any, field: str, warnings: list[str] | None = None) -> Date 
             elif warnings is not None:
                 warnings.append(f"{field}: range end {parts[1]!r} not read")
     if date is None:
-        literal = value.get("literal") or value.get("raw") or value.get("edtf")
-        return date_from_text(str(literal)) if literal else None
+        if _text(value.get("literal")):
+            return Date(literal=_text(value["literal"]))  # a literal is kept as written, never parsed
+        raw = value.get("raw") or value.get("edtf")
+        return date_from_text(str(raw)) if raw else None
     season = value.get("season")
     if season not in (None, "") and date.literal is None and date.month is None and date.season is None:
         date = date.model_copy(update={"season": _season(season)})
@@ -471,24 +473,10 @@ class CslJsonWriter(Writer):
 
 
 _FIELDS: dict[str, Mode] = {
-    "type": "yes",
-    "title": "yes",
-    "authors": "family/given/suffix, organisations marked",
-    "container_title": "yes",
-    "container_title_short": "yes",
-    "abstract": "yes",
+    **{field: "yes" for field in FIELDS if field not in ("pdf_url", "eissn", "cn", "subtitle", "id")},
+    **{field: "family/given/suffix, organisations marked" for field in NAME_FIELDS},
     "keywords": "split at , ; ， ；",
-    "url": "yes",
-    "issued": "yes",
-    "available_date": "yes",
-    "status": "yes",
-    "volume": "yes",
-    "issue": "yes",
     "pages": "first and last page",
-    "number": "yes",
-    "doi": "yes",
-    "issn": "yes",
-    "language": "yes",
 }
 #: What an item carries of the model (:mod:`citeexport.projection`), the same for every type.
 CARRIES: Carries = {"*": _FIELDS}
