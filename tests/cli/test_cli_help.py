@@ -48,7 +48,7 @@ COMMON = {
     "-h",
     "--help",
 }
-OWN = {"bibtex": {"--ascii"}, "text": {"--style", "--numbered", "--accessed"}}
+OWN = {"bibtex": {"--ascii"}, "text": {"--style", "--numbered", "--accessed", "--print-form"}}
 
 
 def help_of(*command: str) -> str:

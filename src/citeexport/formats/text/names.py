@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from ...cjk import has_cjk
+from .pinyin import syllables
+
 _SPLIT_PARTS = re.compile(r"[\s.]+")
 
 
@@ -45,3 +48,48 @@ def surname_2025(family: str) -> str:
     if not family.isupper():
         return family
     return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), family.lower())
+
+
+def _pinyin_initials(given: str, keep_hyphen: bool) -> str | None:
+    """``Jiangning`` -> ``J N`` (2015 §8.1.1), ``Chun-ming`` -> ``C M``/``C-M``; None when not pinyin."""
+    parts = given.split("-")
+    groups = []
+    for part in parts:
+        split = syllables(part)
+        if not split:
+            return None
+        groups.append(" ".join(syllable[0].upper() for syllable in split))
+    return ("-" if keep_hyphen else " ").join(groups)
+
+
+def gbt_name(name: dict[str, str], edition: int, comma: str = ", ") -> str:
+    """One CSL name as GB/T 7714 prints it (2015 §8.1.1, 2025 §7.1.1).
+
+    Organisations (``literal``) as given; CJK persons whole without a space (``饶春明``); others
+    surname first, in capitals (2015) or as given with all-capital surnames in initial capitals
+    (2025), the given names as initials without dots, hyphens kept in 2025 (``Godard J-L``), a
+    pinyin given name one initial per syllable (``LI J N``), particles after the initials as
+    initials (``Veen P H v d``), a suffix after a comma without its period (``PEEBLES P Z, Jr``).
+    """
+    if "literal" in name:
+        return name["literal"]
+    family = " ".join(part for part in (name.get("non-dropping-particle"), name.get("family")) if part)
+    given = name.get("given") or ""
+    if has_cjk(family) and (not given or has_cjk(given)):
+        return family + given
+    if not has_cjk(family):
+        family = family.upper() if edition == 2015 else surname_2025(family)
+    out = family
+    if given:
+        keep_hyphen = edition == 2025
+        initialled = None
+        if " " not in given.strip() and "." not in given and syllables(family.replace(" ", "")):
+            initialled = _pinyin_initials(given, keep_hyphen)
+        out += " " + (initialled or initials(given, " ", keep_hyphen=keep_hyphen))
+    particle = name.get("dropping-particle")
+    if particle:
+        out += " " + " ".join(word[0] for word in particle.split())
+    suffix = name.get("suffix")
+    if suffix:
+        out += comma + suffix.rstrip(".")
+    return out
