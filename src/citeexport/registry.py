@@ -27,6 +27,7 @@ FORMATS: dict[str, str] = {
     "refworks": "citeexport.formats.tagged.refworks",
     "csl-json": "citeexport.formats.csljson",
     "text": "citeexport.formats.text",
+    "html": "citeexport.formats.html",
 }
 
 _READERS: dict[str, type[Reader]] = {}

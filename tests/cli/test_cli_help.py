@@ -48,7 +48,8 @@ COMMON = {
     "-h",
     "--help",
 }
-OWN = {"bibtex": {"--ascii"}, "text": {"--style", "--numbered", "--accessed", "--print-form"}}
+_REFERENCES = {"--style", "--numbered", "--accessed", "--print-form"}
+OWN = {"bibtex": {"--ascii"}, "text": _REFERENCES, "html": _REFERENCES}
 
 
 def help_of(*command: str) -> str:
