@@ -67,8 +67,8 @@ def _date(date: dict[str, Any] | None, full: bool = True) -> str:
         return str(date.get("literal", ""))
     parts = date["date-parts"][0]
     year = str(parts[0])
-    if date.get("circa"):
-        year = f"c{year}"
+    if date.get("circa"):  # an estimated year (2015 §8.4.3.3, 2025 §7.5.4.3)
+        return f"[{year}]"
     if not full:
         return year
     return "-".join([year, *(f"{int(part):02d}" for part in parts[1:3])])
@@ -219,15 +219,15 @@ def render_gbt(
     heads = _names(entry, "author")
     if not heads and code in ("M", "C", "G", "CM", "D", "R", "S", "DB", "DS", "CP", "Z") and not part:
         heads = _names(entry, "editor")
-    if edition == 2025 and code == "S":
+    if edition == 2025 and code == "S" and not author_date:
         heads = ""  # 2025 §8.9: the standard number leads
     if author_date:
         dated = item.get("issued") or item.get("available-date")
         year = _date(dated, full=False) if dated else ""
-        if not year and item.get("accessed") and code in _ELECTRONIC:
+        if not year and item.get("accessed"):  # an undated online item: the year it was seen
             year = "[" + _date(item["accessed"], full=False) + "]"
         year += str(item.get("year-suffix") or "")
-        lead = heads or (entry.literal(ANONYMOUS["zh" if entry.zh else "en"]) if edition == 2015 or code != "S" else "")
+        lead = heads or entry.literal(ANONYMOUS["zh" if entry.zh else "en"])
         elements.append(comma.join(part_ for part_ in (lead, entry.value(year) if year else "") if part_))
     elif heads:
         elements.append(heads)
@@ -254,6 +254,8 @@ def render_gbt(
     edition_text = _edition(entry)
     if edition_text:
         elements.append(edition_text)
+    if code in ("DS", "PP") and item.get("version"):
+        elements.append(entry.text("version"))
 
     # 出版项 / 出处
     year_in_place = not author_date
@@ -264,7 +266,7 @@ def render_gbt(
         imprint_item = dict(item)
         imprint_item.pop("page", None)
         source = _imprint(_Entry(imprint_item, profile, value, literal), with_year=False, online=online)
-        if item.get("issued"):
+        if item.get("issued") and not author_date:
             source += comma + entry.value(_date(item["issued"]))
     elif code == "J":
         source = _journal_source(entry, with_year=year_in_place)
@@ -276,8 +278,8 @@ def render_gbt(
         source = entry.value(_date(item.get("issued")))
         if edition == 2025 and item.get("page"):
             source += colon + entry.value(_pages(item))
-    elif part and not item.get("container-title"):
-        source = ""
+    elif (part and not item.get("container-title")) or (code == "S" and edition == 2025):
+        source = ""  # 2025 §8.9 prints a standard's number and title only
     elif code == "A" and (item.get("archive") or item.get("archive-place")):
         holder = entry.text("archive-place")
         if item.get("archive"):
@@ -286,16 +288,14 @@ def render_gbt(
     elif electronic and not (item.get("publisher") or item.get("publisher-place")):
         if code in ("R", "A") or edition == 2015 or code in ("EB", "CP", "DB"):
             source = _electronic_date(entry) if (online or code in _ELECTRONIC) else ""
+            if code == "A" and source.startswith(entry.p("open_paren")):  # 2015 4.6.2 example 2
+                source = entry.value(_date(item["issued"], full=False)) + source
         if not source and item.get("issued"):
             source = entry.value(_date(item["issued"]))
     elif code in ("DS", "PP") and edition == 2025:
-        if item.get("version"):
-            elements.append(entry.text("version"))
         source = entry.text("publisher") + _electronic_date(entry)
     elif code in ("R", "A") and not (item.get("publisher") or item.get("publisher-place")):
         source = entry.value(_date(item.get("issued"))) if item.get("issued") else ""
-        if author_date and not _is_full(item.get("issued")):
-            source = ""
         pages = _pages(item)
         if pages:
             source = source + colon + entry.value(pages) if source else entry.value(pages)

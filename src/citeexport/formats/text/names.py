@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ...cjk import has_cjk
 from .pinyin import syllables
@@ -62,6 +63,10 @@ def _pinyin_initials(given: str, keep_hyphen: bool) -> str | None:
     return ("-" if keep_hyphen else " ").join(groups)
 
 
+def _latin(text: str) -> bool:
+    return all(not char.isalpha() or unicodedata.name(char, "").startswith("LATIN") for char in text)
+
+
 def gbt_name(name: dict[str, str], edition: int, comma: str = ", ") -> str:
     """One CSL name as GB/T 7714 prints it (2015 §8.1.1, 2025 §7.1.1).
 
@@ -78,12 +83,16 @@ def gbt_name(name: dict[str, str], edition: int, comma: str = ", ") -> str:
     if has_cjk(family) and (not given or has_cjk(given)):
         return family + given
     if not has_cjk(family):
-        family = family.upper() if edition == 2015 else surname_2025(family)
+        if edition == 2025:
+            family = surname_2025(family)
+        elif _latin(family):  # Cyrillic and Greek keep their case (2015 6.1 example 1 [6])
+            family = family.upper()
     out = family
     if given:
         keep_hyphen = edition == 2025
         initialled = None
-        if " " not in given.strip() and "." not in given and syllables(family.replace(" ", "")):
+        pinyin_family = syllables(family.replace(" ", ""))
+        if edition == 2015 and " " not in given.strip() and "." not in given and pinyin_family and len(pinyin_family) <= 2:
             initialled = _pinyin_initials(given, keep_hyphen)
         out += " " + (initialled or initials(given, " ", keep_hyphen=keep_hyphen))
     particle = name.get("dropping-particle")
