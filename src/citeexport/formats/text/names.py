@@ -73,8 +73,8 @@ def gbt_name(name: dict[str, str], edition: int, comma: str = ", ") -> str:
     Organisations (``literal``) as given; CJK persons whole without a space (``饶春明``); others
     surname first, in capitals (2015) or as given with all-capital surnames in initial capitals
     (2025), the given names as initials without dots, hyphens kept in 2025 (``Godard J-L``), a
-    pinyin given name one initial per syllable (``LI J N``), particles after the initials as
-    initials (``Veen P H v d``), a suffix after a comma without its period (``PEEBLES P Z, Jr``).
+    pinyin given name one initial per syllable (``LI J N``), particles after the initials
+    (2015 ``VEEN P H van der``, 2025 ``Veen P H v d``), a suffix after a comma without its period (``PEEBLES P Z, Jr``).
     """
     if "literal" in name:
         return name["literal"]
@@ -96,8 +96,8 @@ def gbt_name(name: dict[str, str], edition: int, comma: str = ", ") -> str:
             initialled = _pinyin_initials(given, keep_hyphen)
         out += " " + (initialled or initials(given, " ", keep_hyphen=keep_hyphen))
     particle = name.get("dropping-particle")
-    if particle:
-        out += " " + " ".join(word[0] for word in particle.split())
+    if particle:  # 2015 prints it whole (VEEN P H van der), 2025's examples as initials (Veen P H v d)
+        out += " " + (particle if edition == 2015 else " ".join(word[0] for word in particle.split()))
     suffix = name.get("suffix")
     if suffix:
         out += comma + suffix.rstrip(".")
