@@ -31,7 +31,7 @@ def _escape(text: str) -> str:
 
 class HtmlWriter(TextWriter):
     name = "html"
-    description = "HTML references (an <ol> or <p> fragment): GB/T 7714 or any CSL style, rich text kept"
+    description = "HTML references (a list or paragraphs to paste): GB/T 7714 or any CSL style, rich text kept"
     extension = "html"
 
     def start(self) -> str:

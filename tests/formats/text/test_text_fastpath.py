@@ -103,3 +103,39 @@ def test_a_copy_is_the_bundled_style_and_a_changed_copy_is_the_users(tmp_path: P
 def test_every_bundled_profile_has_a_csl_file() -> None:
     for name in GBT_PROFILES:
         assert resolve_style(name).path.is_file()
+
+
+def test_bundled_files_are_what_the_script_writes() -> None:
+    """``styles/*.csl`` are written by ``scripts/build_styles.py``: edited there, never by hand."""
+    import importlib.util
+    import sys
+
+    script = Path(__file__).parents[3] / "scripts" / "build_styles.py"
+    spec = importlib.util.spec_from_file_location("build_styles", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    assert {variant.name for variant in module.VARIANTS} == set(GBT_PROFILES)
+    for variant in module.VARIANTS:
+        assert resolve_style(variant.name).path.read_text(encoding="utf-8") == module.style(variant), variant.name
+
+
+def test_an_adapted_copy_prints_every_type_code(tmp_path: Path) -> None:
+    """citeproc-py with an adapted copy still prints the type codes (the CSL files state them)."""
+    changed = tmp_path / "adapted.csl"
+    changed.write_text(
+        resolve_style("gb7714-2015").path.read_text(encoding="utf-8").replace("<!--", "<!-- mine", 1), encoding="utf-8"
+    )
+    style = resolve_style(str(changed))
+    assert style.profile is None
+    book = Citation(
+        type="book",
+        issued=Date(year=2000),
+        texts={
+            "zh": LocalizedText(
+                title="国史旧闻", publisher="中华书局", publisher_place="北京", names={"author": (Name(literal="陈登原"),)}
+            )
+        },
+    )
+    assert render_reference(style, book, "zh") == "陈登原. 国史旧闻[M]. 北京: 中华书局, 2000."

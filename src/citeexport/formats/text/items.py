@@ -22,8 +22,9 @@ import datetime as dt
 import re
 from typing import Any
 
+from ...cjk import has_cjk
 from ...markup import to_plain
-from ...model import Citation, Lang
+from ...model import ROLES, Citation, Lang
 from .codes import medium_carrier, type_code
 from .profiles import GbtProfile
 
@@ -122,18 +123,33 @@ def gbt_item(
     return prepare(item, profile, accessed=accessed, print_form=print_form, year_suffix=year_suffix)
 
 
+def user_style_item(item: dict[str, Any]) -> dict[str, Any]:
+    """A CSL item for a user's own style (citeproc-py): CJK personal names whole (``饶春明``, which
+    citeproc-py would print ``饶 春明``), page dashes normalised; everything else as CSL has it."""
+    item = dict(item)
+    for role, names in item.items():
+        if role in ROLES and isinstance(names, list):
+            item[role] = [_whole_if_cjk(name) for name in names]
+    if item.get("page"):
+        item["page"] = _DASHES.sub("-", str(item["page"]))
+    return item
+
+
+def _whole_if_cjk(name: Any) -> Any:
+    if isinstance(name, dict) and "literal" not in name and has_cjk(str(name.get("family") or "")):
+        return {"literal": str(name.get("family") or "") + str(name.get("given") or "")}
+    return name
+
+
 def general_item(citation: Citation, lang: Lang, *, accessed: dt.date | None = None, item_id: str = "item") -> dict[str, Any]:
-    """The item for a user's own CSL style: everything CSL carries, CJK names whole."""
+    """The item for a user's own CSL style: everything CSL carries, markup as plain text, CJK names whole."""
     item = citation.csl_item(lang, item_id)
-    for key in ("title", "container-title", "container-title-short", "collection-title", "abstract"):
+    for key in _RICH_KEYS:
         if key in item:
             item[key] = to_plain(item[key])
-    text = citation.text(lang)
-    if text.authors:
-        item["author"] = [{"literal": name.whole} if name.is_cjk else name.csl() for name in text.authors]
     pages = normalized_pages(citation)
     if pages:
         item["page"] = pages
     if accessed is not None and "accessed" not in item:  # --accessed fills only the items lacking one
         item["accessed"] = csl_date(accessed)
-    return item
+    return user_style_item(item)

@@ -14,7 +14,7 @@ from typing import Any
 from ...model import Citation, Lang
 from .engine import render_with_citeproc
 from .fastpath import render_gbt
-from .items import gbt_item, general_item, prepare
+from .items import gbt_item, general_item, prepare, user_style_item
 from .lookup import StyleRef
 
 
@@ -54,6 +54,6 @@ def render_reference(
 def render_csl_item(style: StyleRef, item: dict[str, Any], *, accessed: dt.date | None = None, print_form: bool = False) -> str:
     """One CSL-JSON item as plain text (the golden cases are CSL items)."""
     if style.profile is None:
-        return render_with_citeproc(style.path, item)
+        return render_with_citeproc(style.path, user_style_item(item))
     prepared, carrier = prepare(item, style.profile, accessed=accessed, print_form=print_form)
     return render_gbt(prepared, style.profile, carrier=carrier)
