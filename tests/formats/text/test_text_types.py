@@ -132,3 +132,17 @@ def test_every_type_renders_one_line_with_its_code(citation: Citation) -> None:
         code = type_code(citation.csl_item(lang), profile.edition)
         assert f"[{code}]" in line or f"[{code}/" in line, (name, line)
         assert line == render_reference(resolve_style(str(resolve_style(name).path)), citation, lang)
+
+
+def test_a_separate_subtitle_takes_the_editions_colon() -> None:
+    book = Citation(
+        type="book",
+        issued=Date(year=2011),
+        texts={
+            "en": LocalizedText(
+                title="Death by theory", subtitle="a tale of mystery", publisher="AltaMira", publisher_place="Lanham"
+            )
+        },
+    )
+    assert run(book) == "Death by theory: a tale of mystery[M]. Lanham: AltaMira, 2011.\n"
+    assert run(book, style="gb7714-2025") == "Death by theory：a tale of mystery[M]. Lanham：AltaMira，2011.\n"

@@ -12,6 +12,8 @@ straight to :func:`prepare`):
   for everything (what a platform's 引用本文 shows).
 * The DOI (and a CSTR from ``note``) is left out when the URL already contains it (2015 §8.7,
   2025 §7.9.1).
+* A separate subtitle follows the title after the edition's colon (``: `` 2015, ``：`` 2025); a title
+  that holds its subtitle is printed as given.
 * Markup becomes plain text (the HTML writer keeps it: ``rich=True``).
 * A page range uses the hyphen-minus (2015 §7.2 i); an en dash in the input is normalised.
 """
@@ -111,6 +113,9 @@ def gbt_item(
 ) -> tuple[dict[str, Any], str | None]:
     """The prepared CSL item for one language of ``citation`` under a bundled GB/T profile, and its carrier."""
     item = citation.csl_item(lang, item_id)
+    text = citation.text(lang)
+    if text.title and text.subtitle:  # the separator before 其他题名信息 is the edition's (2015 §7.1, 2025 §6)
+        item["title"] = text.title + profile.punctuation.colon + text.subtitle
     if not rich:
         for key in _RICH_KEYS:
             if key in item:
