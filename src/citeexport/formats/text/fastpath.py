@@ -31,8 +31,6 @@ _ELECTRONIC = frozenset({"EB", "DB", "DS", "CP", "PP"})
 _NUMBERED = frozenset({"S", "P", "R"})
 #: Codes whose ``volume`` is a volume of the book itself (``国史旧闻: 第1卷``).
 _BOOK_VOLUME = frozenset({"M", "C", "G", "CM", "A", "S"})
-#: Codes whose full date stays in the imprint in the author-date system.
-_DATED = frozenset({"N", "P", "A"})
 
 
 def _plain(text: str) -> str:
@@ -187,7 +185,7 @@ def _accessed(entry: _Entry) -> str:
     return entry.literal("[" + _date(entry.item["accessed"]) + "]") if entry.item.get("accessed") else ""
 
 
-def _container(entry: _Entry, author_date: bool) -> str:
+def _container(entry: _Entry) -> str:
     """The host of a part (析出文献出处, after ``//``): its responsible persons, title and volume."""
     item = entry.item
     heads = _names(entry, "container-author") or _names(entry, "editor")
@@ -197,67 +195,12 @@ def _container(entry: _Entry, author_date: bool) -> str:
     return entry.literal(". ").join(part for part in (heads, title) if part)
 
 
-def render_gbt(
-    item: dict[str, Any],
-    profile: GbtProfile,
-    *,
-    carrier: str | None = None,
-    value: Render = _plain,
-    literal: Render = _plain,
-) -> str:
-    """The reference for ``item`` under ``profile`` (item prepared by :func:`.items.gbt_item`)."""
-    entry = _Entry(item, profile, value, literal)
+def _source_elements(entry: _Entry, code: str, *, part: bool, electronic: bool, online: bool) -> list[str]:
+    """出版项 / 出处: the source of a part, the imprint, the dates (2015: the access date after them)."""
+    item, profile, value, literal = entry.item, entry.profile, entry.value, entry.literal
     edition, author_date = profile.edition, profile.author_date
-    code = type_code(item, edition)
     comma, colon = entry.p("comma"), entry.p("colon")
-    online = carrier == "OL"
-    electronic = code in _ELECTRONIC or (code in ("R", "A") and online and edition == 2015 and _is_full(item.get("issued")))
-    part = (bool(item.get("container-title")) and code not in ("J", "N")) or (code == "C" and bool(item.get("event-title")))
     elements: list[str] = []
-
-    # 主要责任者 (and the year in the author-date system)
-    heads = _names(entry, "author")
-    if not heads and code in ("M", "C", "G", "CM", "D", "R", "S", "DB", "DS", "CP", "Z") and not part:
-        heads = _names(entry, "editor")
-    if edition == 2025 and code == "S" and not author_date:
-        heads = ""  # 2025 §8.9: the standard number leads
-    if author_date:
-        dated = item.get("issued") or item.get("available-date")
-        year = _date(dated, full=False) if dated else ""
-        if not year and item.get("accessed"):  # an undated online item: the year it was seen
-            year = "[" + _date(item["accessed"], full=False) + "]"
-        year += str(item.get("year-suffix") or "")
-        lead = heads or entry.literal(ANONYMOUS["zh" if entry.zh else "en"])
-        elements.append(comma.join(part_ for part_ in (lead, entry.value(year) if year else "") if part_))
-    elif heads:
-        elements.append(heads)
-
-    # 题名[文献类型标识/载体标识], other responsibility, //host
-    title = _title(entry, code, carrier)
-    translator = _translator(entry)
-    if part:
-        if translator:
-            title += entry.literal(". ") + translator
-            translator = ""
-        if item.get("container-title"):
-            title += entry.literal("//") + _container(entry, author_date)
-        else:  # a paper known by its conference only (2025 §8.6.3)
-            title += entry.literal("//") + entry.text("event-title")
-            if not author_date and item.get("issued"):
-                title += comma + entry.value(_date(item["issued"], full=False))
-            pages = _pages(item)
-            if pages:
-                title += colon + entry.value(pages)
-    elements.append(title)
-    if translator:
-        elements.append(translator)
-    edition_text = _edition(entry)
-    if edition_text:
-        elements.append(edition_text)
-    if code in ("DS", "PP") and item.get("version"):
-        elements.append(entry.text("version"))
-
-    # 出版项 / 出处
     year_in_place = not author_date
     source = ""
     if code == "J" and item.get("type") == "periodical":
@@ -310,6 +253,71 @@ def render_gbt(
         elements.append(source)
     if item.get("dimensions"):
         elements.append(entry.text("dimensions"))
+
+    return elements
+
+
+def render_gbt(
+    item: dict[str, Any],
+    profile: GbtProfile,
+    *,
+    carrier: str | None = None,
+    value: Render = _plain,
+    literal: Render = _plain,
+) -> str:
+    """The reference for ``item`` under ``profile`` (item prepared by :func:`.items.gbt_item`)."""
+    entry = _Entry(item, profile, value, literal)
+    edition, author_date = profile.edition, profile.author_date
+    code = type_code(item, edition)
+    comma, colon = entry.p("comma"), entry.p("colon")
+    online = carrier == "OL"
+    electronic = code in _ELECTRONIC or (code in ("R", "A") and online and edition == 2015 and _is_full(item.get("issued")))
+    part = (bool(item.get("container-title")) and code not in ("J", "N")) or (code == "C" and bool(item.get("event-title")))
+    elements: list[str] = []
+
+    # 主要责任者 (and the year in the author-date system)
+    heads = _names(entry, "author")
+    if not heads and code in ("M", "C", "G", "CM", "D", "R", "S", "DB", "DS", "CP", "Z") and not part:
+        heads = _names(entry, "editor")
+    if edition == 2025 and code == "S" and not author_date:
+        heads = ""  # 2025 §8.9: the standard number leads
+    if author_date:
+        dated = item.get("issued") or item.get("available-date")
+        year = _date(dated, full=False) if dated else ""
+        if not year and item.get("accessed"):  # an undated online item: the year it was seen
+            year = "[" + _date(item["accessed"], full=False) + "]"
+        year += str(item.get("year-suffix") or "")
+        lead = heads or entry.literal(ANONYMOUS["zh" if entry.zh else "en"])
+        elements.append(comma.join(part_ for part_ in (lead, entry.value(year) if year else "") if part_))
+    elif heads:
+        elements.append(heads)
+
+    # 题名[文献类型标识/载体标识], other responsibility, //host
+    title = _title(entry, code, carrier)
+    translator = _translator(entry)
+    if part:
+        if translator:
+            title += entry.literal(". ") + translator
+            translator = ""
+        if item.get("container-title"):
+            title += entry.literal("//") + _container(entry)
+        else:  # a paper known by its conference only (2025 §8.6.3)
+            title += entry.literal("//") + entry.text("event-title")
+            if not author_date and item.get("issued"):
+                title += comma + entry.value(_date(item["issued"], full=False))
+            pages = _pages(item)
+            if pages:
+                title += colon + entry.value(pages)
+    elements.append(title)
+    if translator:
+        elements.append(translator)
+    edition_text = _edition(entry)
+    if edition_text:
+        elements.append(edition_text)
+    if code in ("DS", "PP") and item.get("version"):
+        elements.append(entry.text("version"))
+
+    elements += _source_elements(entry, code, part=part, electronic=electronic, online=online)
 
     # 获取和访问路径, 数字对象唯一标识符
     if item.get("URL"):
