@@ -146,3 +146,18 @@ def test_a_separate_subtitle_takes_the_editions_colon() -> None:
     )
     assert run(book) == "Death by theory: a tale of mystery[M]. Lanham: AltaMira, 2011.\n"
     assert run(book, style="gb7714-2025") == "Death by theory：a tale of mystery[M]. Lanham：AltaMira，2011.\n"
+
+
+def test_other_responsible_persons_follow_the_title() -> None:
+    names = {
+        "author": (Name(family="王", given="夫之"),),
+        "editor": (Name(family="船山全书编辑委员会"),),
+        "translator": (Name(family="李", given="四"),),
+    }
+    book = Citation(
+        type="book",
+        issued=Date(year=2011),
+        texts={"zh": LocalizedText(title="船山全书", publisher="岳麓书社", publisher_place="长沙", names=names)},
+    )
+    assert run(book) == "王夫之. 船山全书[M]. 李四, 译; 船山全书编辑委员会, 编. 长沙: 岳麓书社, 2011.\n"
+    assert run(book, style="gb7714-2025") == "王夫之. 船山全书[M]. 李四，译；船山全书编辑委员会，编. 长沙：岳麓书社，2011.\n"

@@ -95,12 +95,25 @@ def _names(entry: _Entry, role: str) -> str:
     return comma.join(rendered)
 
 
-def _translator(entry: _Entry) -> str:
-    names = _names(entry, "translator")
-    if not names:
-        return ""
-    word = "译" if entry.zh else "trans"
-    return names + entry.p("comma") + entry.literal(word)
+#: 其他责任者 (2015 §8.1, 2025 §7.1): the roles printed after the title, with their words.
+_OTHER_ROLES: tuple[tuple[str, str, str], ...] = (
+    ("translator", "译", "trans"),
+    ("editor", "编", "ed"),
+    ("compiler", "编", "comp"),
+)
+
+
+def _other_responsibility(entry: _Entry, *, part: bool) -> str:
+    """``谢远涛, 译`` (and ``…, 编`` for the editors of a work that has an author), joined by ``; ``."""
+    out = []
+    for role, zh_word, en_word in _OTHER_ROLES:
+        if role != "translator" and (part or not entry.item.get("author")):
+            continue  # the editors of a host, or the main responsible persons of an authorless work
+        names = _names(entry, role)
+        if names:
+            out.append(names + entry.p("comma") + entry.literal(zh_word if entry.zh else en_word))
+    semicolon = entry.literal("；" if entry.profile.punctuation.comma == "，" else "; ")
+    return semicolon.join(out)
 
 
 def _title(entry: _Entry, code: str, carrier: str | None) -> str:
@@ -294,7 +307,7 @@ def render_gbt(
 
     # 题名[文献类型标识/载体标识], other responsibility, //host
     title = _title(entry, code, carrier)
-    translator = _translator(entry)
+    translator = _other_responsibility(entry, part=part)
     if part:
         if translator:
             title += entry.literal(". ") + translator

@@ -20,7 +20,7 @@ from .render import render_reference
 #: What a bundled GB/T style prints (model field names and roles), and what a reference never prints
 #: (ISSN, ISBN, abstract, keywords, abbreviation): other fields a record has are warned about.
 GBT_PRINTED = frozenset(
-    {"title", "subtitle", "author", "editor", "translator", "container-author", "recipient", "container_title",
+    {"title", "subtitle", "author", "editor", "translator", "compiler", "container-author", "recipient", "container_title",
      "issued", "accessed", "available_date", "status", "volume", "issue", "page_first", "page_last", "page", "number",
      "url", "doi", "edition", "version", "publisher", "publisher_place", "event_title", "event_place", "archive",
      "archive_location", "genre", "medium", "note", "language", "issn", "isbn", "eissn", "cn", "abstract", "keywords",
