@@ -6,7 +6,8 @@ the rich text of titles kept (``<i>``, ``<b>``, ``<sub>``, ``<sup>``, small caps
 text).  A numbered style gives ``<ol>`` with one ``<li>`` per article; an author-date style one
 ``<p>`` per article.  The browser's own list markers are switched off, so the page reads exactly as
 the text does (``[1] `` with ``--numbered``); an article's second language follows after ``<br>``.
-A user's CSL style is rendered by citeproc-py as plain text, then escaped.
+A user's CSL style is rendered by citeproc-py's HTML formatter (the style's own italics, bold and
+small caps; the text escaped).
 """
 
 from __future__ import annotations
@@ -43,8 +44,6 @@ class HtmlWriter(TextWriter):
         return super().finish() + ("</div>" if self.author_date else "</ol>") + self.newline
 
     def render(self, entry: Entry) -> str:
-        if self.style.profile is None:
-            return _escape(super().render(entry))
         return one_line(
             render_reference(
                 self.style,

@@ -138,3 +138,23 @@ def test_headless_chromium_shows_the_text(seed: Citation, tmp_path: Path) -> Non
     shown = dom.find(f".//{NS}pre")
     assert shown is not None
     assert (shown.text or "").strip() == run("text", citations, numbered=True).strip()
+
+
+USER_STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>italic journal</title><id>x</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout suffix="."><group delimiter=". "><text variable="title"/>
+    <text variable="container-title" font-style="italic"/></group></layout></bibliography>
+</style>
+"""
+
+
+def test_a_users_style_keeps_its_own_italics_and_escapes(tmp_path: Path) -> None:
+    path = tmp_path / "italic.csl"
+    path.write_text(USER_STYLE, encoding="utf-8")
+    out = run("html", [article("R&D <script>x</script>")], style=str(path))
+    tree = parse(out)
+    assert [e.text for e in tree.iter(f"{NS}i")] == ["Nature"]
+    assert not list(tree.iter(f"{NS}script"))
+    assert [text_of(li) for li in tree.iter(f"{NS}li")] == ["R&D <script>x</script>. Nature."]

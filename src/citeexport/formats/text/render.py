@@ -8,6 +8,7 @@ renderer (:mod:`.fastpath`); any other CSL file by citeproc-py.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 from typing import Any
 
@@ -22,6 +23,21 @@ def _same(text: str) -> str:
     return text
 
 
+#: CSL keys that are no text to print (citeproc-py's HTML formatter escapes nothing itself).
+_STRUCTURAL = frozenset({"id", "type", "language"})
+
+
+def _escaped(value: Any, key: str = "") -> Any:
+    """Every printed string of a CSL item HTML-escaped, for citeproc-py's HTML formatter."""
+    if isinstance(value, str):
+        return value if key in _STRUCTURAL else html.escape(value, quote=False)
+    if isinstance(value, dict):
+        return {k: _escaped(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_escaped(v, key) for v in value]
+    return value
+
+
 def render_reference(
     style: StyleRef,
     citation: Citation,
@@ -34,10 +50,10 @@ def render_reference(
     literal: Callable[[str], str] | None = None,
 ) -> str:
     """One reference as plain text (or, with ``value``/``literal`` renderers and rich values, HTML)."""
+    rich = value is not None
     if style.profile is None:
         item = general_item(citation, lang, accessed=accessed, item_id=citation.id or "item")
-        return render_with_citeproc(style.path, item)
-    rich = value is not None
+        return render_with_citeproc(style.path, _escaped(item) if rich else item, html=rich)
     item, carrier = gbt_item(
         citation,
         lang,
