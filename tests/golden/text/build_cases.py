@@ -1,4 +1,4 @@
-"""Build ``cases.jsonl`` here from the GB/T 7714 samples (``tests/samples/gbt7714/cases.jsonl``).
+"""Build ``cases.jsonl`` and ``lists.jsonl`` here from the GB/T 7714 samples (``tests/samples/gbt7714/``).
 
 Run from the repository root: ``python tests/golden/text/build_cases.py``.  Each case keeps its
 id, edition, system, clause, type code, carrier, CSL item, source and notes.  One amendment:
@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[3]
-SAMPLES = ROOT / "tests" / "samples" / "gbt7714" / "cases.jsonl"
-OUT = Path(__file__).parent / "cases.jsonl"
+SAMPLES = ROOT / "tests" / "samples" / "gbt7714"
+OUT = Path(__file__).parent
 
 _2015 = str.maketrans({"：": ": ", "；": "; ", "，": ", ", "（": "(", "）": ")", "？": "?", "！": "!"})
 _2025 = [
@@ -47,17 +47,22 @@ def converted(value: str, edition: str) -> list[str]:
     return [out]
 
 
-def amend(case: dict[str, Any]) -> dict[str, Any]:
-    csl, expected = case["csl"], case["expected"]
+def amend_line(csl: dict[str, Any], expected: str, edition: str) -> str:
+    """``expected`` with the values of ``csl`` as given where the sample converted their punctuation."""
     values = [str(csl[key]) for key in TRANSCRIBED if csl.get(key)]
     values += [name["literal"] for role in NAME_ROLES for name in csl.get(role) or [] if "literal" in name]
     for value in sorted(values, key=len, reverse=True):
         if value in expected:
             continue
-        for spelling in converted(value, case["edition"]):
+        for spelling in converted(value, edition):
             if spelling != value and spelling in expected:
                 expected = expected.replace(spelling, value)
                 break
+    return expected
+
+
+def amend(case: dict[str, Any]) -> dict[str, Any]:
+    expected = amend_line(case["csl"], case["expected"], case["edition"])
     out = dict(case)
     if expected != case["expected"]:
         out["expected"] = expected
@@ -66,11 +71,32 @@ def amend(case: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def amend_list(example: dict[str, Any]) -> dict[str, Any]:
+    """A multi-item example: each printed line amended against the items (the line's item is not marked)."""
+    lines = []
+    for line in example["expected_lines"]:
+        for item in example["list"]:
+            line = amend_line(item, line, example["edition"])
+        lines.append(line)
+    out = dict(example)
+    if lines != example["expected_lines"]:
+        out["expected_lines"] = lines
+        out["expected_lines_sample"] = example["expected_lines"]
+        out["amended"] = "transcribed values as given (issue 13); the sample converts their punctuation"
+    return out
+
+
+def _rewrite(name: str, amended: Any) -> None:
+    source = SAMPLES / name
+    records = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = [json.dumps(amended(record), ensure_ascii=False) for record in records]
+    (OUT / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(lines)} records, {sum('amended' in line for line in lines)} amended -> {(OUT / name).relative_to(ROOT)}")
+
+
 def main() -> None:
-    cases = [json.loads(line) for line in SAMPLES.read_text(encoding="utf-8").splitlines() if line.strip()]
-    lines = [json.dumps(amend(case), ensure_ascii=False) for case in cases]
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(lines)} cases, {sum('amended' in line for line in lines)} amended -> {OUT.relative_to(ROOT)}")
+    _rewrite("cases.jsonl", amend)
+    _rewrite("lists.jsonl", amend_list)
 
 
 if __name__ == "__main__":
