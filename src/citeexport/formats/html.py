@@ -5,7 +5,8 @@ the rich text of titles kept (``<i>``, ``<b>``, ``<sub>``, ``<sup>``, small caps
 ``<span style="font-variant:small-caps">``) and every value escaped (a ``<script>`` in a title is
 text).  A numbered style gives ``<ol>`` with one ``<li>`` per article; an author-date style one
 ``<p>`` per article.  The browser's own list markers are switched off, so the page reads exactly as
-the text does (``[1] `` with ``--numbered``); an article's second language follows after ``<br>``.
+the text does (``[1] `` with ``--numbered``); an article's second language follows after ``<br>``;
+each reference is a ``<span lang="…">`` with its language tag.
 A user's CSL style is rendered by citeproc-py's HTML formatter (the style's own italics, bold and
 small caps; the text escaped).
 """
@@ -44,6 +45,11 @@ class HtmlWriter(TextWriter):
         return super().finish() + ("</div>" if self.author_date else "</ol>") + self.newline
 
     def render(self, entry: Entry) -> str:
+        """One reference in a ``<span lang="…">`` (the reader's fonts and voice follow the language)."""
+        tag = _escape(entry.citation.language_tag(entry.lang))
+        return f'<span lang="{tag}">' + self._reference(entry) + "</span>"
+
+    def _reference(self, entry: Entry) -> str:
         return one_line(
             render_reference(
                 self.style,

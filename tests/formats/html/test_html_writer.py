@@ -73,6 +73,7 @@ def test_seed_reads_as_the_text(seed: Citation, style: str, numbered: bool) -> N
 def test_numbered_styles_are_a_list_author_date_paragraphs(seed: Citation) -> None:
     numeric = run("html", [seed], lang="zh")
     assert numeric.startswith('<ol class="references" style="list-style-type:none">\n<li>') and numeric.endswith("</li>\n</ol>\n")
+    assert [span.get("lang") for span in parse(run("html", [seed])).iter(f"{NS}span")] == ["zh-CN", "en-US"]
     author_date = run("html", [seed], lang="zh", style="gb7714-2015-author-date")
     assert author_date.startswith('<div class="references">\n<p>') and author_date.endswith("</p>\n</div>\n")
 
