@@ -161,3 +161,14 @@ def test_other_responsible_persons_follow_the_title() -> None:
     )
     assert run(book) == "王夫之. 船山全书[M]. 李四, 译; 船山全书编辑委员会, 编. 长沙: 岳麓书社, 2011.\n"
     assert run(book, style="gb7714-2025") == "王夫之. 船山全书[M]. 李四，译；船山全书编辑委员会，编. 长沙：岳麓书社，2011.\n"
+
+
+def test_a_web_page_on_a_site_is_no_part() -> None:
+    page = Citation(
+        type="webpage",
+        issued=Date(year=2012, month=5, day=3),
+        accessed=Date(year=2013, month=3, day=25),
+        texts={"zh": LocalizedText(title="化解医患矛盾需釜底抽薪", container_title="百度文库", url="http://wenku.baidu.com/view/4.html",
+                                   names={"author": (Name(literal="李强"),)})},
+    )  # fmt: skip
+    assert run(page) == "李强. 化解医患矛盾需釜底抽薪[EB/OL]. (2012-05-03)[2013-03-25]. http://wenku.baidu.com/view/4.html.\n"

@@ -29,6 +29,8 @@ Render = Callable[[str], str]
 _ELECTRONIC = frozenset({"EB", "DB", "DS", "CP", "PP"})
 #: Codes with a responsible body's number after the title (``题名: 编号``).
 _NUMBERED = frozenset({"S", "P", "R"})
+#: Codes whose ``container-title`` is a host printed after ``//`` (析出文献, 2015 §4.2, 2025 §8.3).
+_PARTS = frozenset({"M", "C", "G", "S", "CM", "A", "Z"})
 #: Codes whose ``volume`` is a volume of the book itself (``国史旧闻: 第1卷``).
 _BOOK_VOLUME = frozenset({"M", "C", "G", "CM", "A", "S"})
 
@@ -285,7 +287,7 @@ def render_gbt(
     comma, colon = entry.p("comma"), entry.p("colon")
     online = carrier == "OL"
     electronic = code in _ELECTRONIC or (code in ("R", "A") and online and edition == 2015 and _is_full(item.get("issued")))
-    part = (bool(item.get("container-title")) and code not in ("J", "N")) or (code == "C" and bool(item.get("event-title")))
+    part = (bool(item.get("container-title")) and code in _PARTS) or (code == "C" and bool(item.get("event-title")))
     elements: list[str] = []
 
     # 主要责任者 (and the year in the author-date system)
