@@ -172,3 +172,12 @@ def test_a_web_page_on_a_site_is_no_part() -> None:
                                    names={"author": (Name(literal="李强"),)})},
     )  # fmt: skip
     assert run(page) == "李强. 化解医患矛盾需釜底抽薪[EB/OL]. (2012-05-03)[2013-03-25]. http://wenku.baidu.com/view/4.html.\n"
+
+
+def test_pinyin_initials_need_a_pinyin_surname() -> None:
+    from citeexport.formats.text.names import gbt_name
+
+    assert gbt_name({"family": "Li", "given": "Jiangning"}, 2015) == "LI J N"
+    assert gbt_name({"family": "Ouyang", "given": "Xiu"}, 2015) == "OUYANG X"
+    assert gbt_name({"family": "Ota", "given": "Yuji"}, 2015) == "OTA Y"  # Japanese: letters that spell syllables
+    assert gbt_name({"family": "Li", "given": "Jiangning"}, 2025) == "Li J"

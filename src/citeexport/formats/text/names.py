@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from ...cjk import has_cjk
-from .pinyin import syllables
+from .pinyin import is_pinyin_surname, syllables
 
 _SPLIT_PARTS = re.compile(r"[\s.]+")
 
@@ -91,8 +91,7 @@ def gbt_name(name: dict[str, str], edition: int, comma: str = ", ") -> str:
     if given:
         keep_hyphen = edition == 2025
         initialled = None
-        pinyin_family = syllables(family.replace(" ", ""))
-        if edition == 2015 and " " not in given.strip() and "." not in given and pinyin_family and len(pinyin_family) <= 2:
+        if edition == 2015 and " " not in given.strip() and "." not in given and is_pinyin_surname(family):
             initialled = _pinyin_initials(given, keep_hyphen)
         out += " " + (initialled or initials(given, " ", keep_hyphen=keep_hyphen))
     particle = name.get("dropping-particle")

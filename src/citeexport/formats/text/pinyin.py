@@ -53,3 +53,38 @@ def syllables(word: str) -> tuple[str, ...] | None:
         return None
 
     return split(0)
+
+
+#: Chinese compound surnames in pinyin (复姓): the two-syllable surnames a pinyin name may have.
+COMPOUND_SURNAMES = frozenset(
+    [
+        "ouyang",
+        "sima",
+        "zhuge",
+        "shangguan",
+        "situ",
+        "dongfang",
+        "xiahou",
+        "huangfu",
+        "zhangsun",
+        "yuwen",
+        "murong",
+        "gongsun",
+        "linghu",
+        "zhongli",
+        "duanmu",
+        "wenren",
+        "nangong",
+        "baili",
+        "dongguo",
+        "ximen",
+    ]
+)
+
+
+def is_pinyin_surname(family: str) -> bool:
+    """One syllable (``Li``, ``Zhang``) or a compound surname (``Ouyang``): a Japanese ``Ota`` or
+    ``Mori`` is no pinyin surname, though its letters spell syllables."""
+    text = family.lower().replace(" ", "").replace("-", "")
+    split = syllables(text)
+    return split is not None and (len(split) == 1 or text in COMPOUND_SURNAMES)
