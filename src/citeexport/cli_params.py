@@ -260,11 +260,19 @@ WRITE_PARAMS: dict[str, Param] = {
         "accessed",
         dt.date | None,
         ("--accessed",),
-        "Cite as online, with this access DATE (YYYY-MM-DD): [J/OL], the date, the URL.",
+        "The access DATE (YYYY-MM-DD) for online items that have none of their own (2015: [J/OL], the date, the URL).",
         _write_default("accessed"),
         "DATE",
         example=("citeexport {command} --accessed 2026-11-25 article.txt", "the online form, with the access date"),
         settings={"parser": _date},
+    ),
+    "print_form": Param(
+        "print_form",
+        bool,
+        ("--print-form",),
+        "The print form for every item: no /OL, access date, URL or DOI (what a platform's 引用本文 shows).",
+        _write_default("print_form"),
+        example=("citeexport {command} --print-form article.txt", "the print form, without URL and DOI"),
     ),
 }
 

@@ -24,7 +24,7 @@ def test_every_writer_option_has_one_definition_and_every_definition_a_field() -
     for cls in writers().values():
         assert set(cls.options_used) <= set(WRITE_PARAMS), cls.name
     assert writers()["bibtex"].options_used == ("ascii",)
-    assert set(writers()["text"].options_used) == {"style", "numbered", "accessed"}
+    assert set(writers()["text"].options_used) == {"style", "numbered", "accessed", "print_form"}
 
 
 @pytest.mark.parametrize("formats", [*([name] for name in sorted(writers())), None])
@@ -48,6 +48,7 @@ def test_a_new_writer_gets_the_options_it_declares(monkeypatch: pytest.MonkeyPat
         ("style", ["text"]),
         ("numbered", ["notes", "text"]),
         ("accessed", ["text"]),
+        ("print_form", ["text"]),
     ]
 
 

@@ -190,6 +190,21 @@ def check_text(out: str, citation: Citation, payload: str) -> None:
     assert all("mark" in line and "end" in line for line in lines), lines
 
 
+_HTML_ELEMENTS = {"ol", "li", "br", "i", "b", "sub", "sup", "span", "div", "p"}
+
+
+def check_html(out: str, citation: Citation, payload: str) -> None:
+    """One article in one ``<li>``, its two languages after ``<br>``, no element but the fragment's own."""
+    html5lib = pytest.importorskip("html5lib", reason="html5lib (test extras) parses the HTML writer's output")
+    tree = html5lib.parseFragment(out, namespaceHTMLElements=False)
+    assert {element.tag for element in tree.iter() if isinstance(element.tag, str)} - {"DOCUMENT_FRAGMENT"} <= _HTML_ELEMENTS
+    items = list(tree.iter("li"))
+    assert len(items) == 1, out
+    assert len(list(items[0].iter("br"))) == 1, out
+    text = "".join(items[0].itertext())
+    assert "mark" in text and "end" in text, text
+
+
 CHECKERS: dict[str, Checker] = {
     "bibtex": check_bibtex,
     "ris": check_ris,
@@ -197,6 +212,7 @@ CHECKERS: dict[str, Checker] = {
     "refworks": check_refworks,
     "csl-json": check_csljson,
     "text": check_text,
+    "html": check_html,
 }
 
 #: Known writer defects (the lead un-xfails them when fixed): (writer, payload) -> reason.
