@@ -49,6 +49,12 @@ class Dialect:
     glued_tag: re.Pattern[str] | None = None  # a known tag inside a value, where a line break was lost
     ignored_tags: frozenset[str] = frozenset()  # tags read on purpose and dropped (record type, source type)
     corporate_comma: bool = False  # EndNote: a name ending with a comma is an organisation
+    #: How a tag is compared, for formats whose tags are words (NoteExpress ``{Subsidiary Author,}``:
+    #: trimmed, a stray comma dropped, case folded); None: upper-cased, a lower-case tag warned about.
+    tag_key: Callable[[str], str] | None = None
+    #: With no end tag, a blank line ends a record (EndNote, RefWorks); False: only the next start
+    #: tag does, and blank lines are skipped (NoteExpress exports have them inside a record, or none between).
+    blank_line_ends_record: bool = True
 
     def knows(self, tag: str) -> bool:
         return tag in self.fields or tag in self.ignored_tags or tag in (self.start_tag, self.end_tag)
@@ -87,13 +93,14 @@ def tagged_records(lines: Iterable[str], dialect: Dialect) -> Iterator[TaggedRec
         match = dialect.tag_line.match(text)
         if (
             match is not None
+            and dialect.tag_key is None
             and match.group("tag") != match.group("tag").upper()
             and not dialect.knows(match.group("tag").upper())
         ):
             match = None  # "in this study …": a lower-case word, not a lower-case tag
         if match is None:
             if not text.strip():
-                if record is not None and dialect.end_tag is None and record.tags:
+                if record is not None and dialect.end_tag is None and dialect.blank_line_ends_record and record.tags:
                     yield record
                     record = None
             elif record is not None and record.tags:
@@ -101,7 +108,7 @@ def tagged_records(lines: Iterable[str], dialect: Dialect) -> Iterator[TaggedRec
                 record.tags[-1] = (tag, f"{value} {text.strip()}" if value else text.strip())
             continue
         raw_tag, value = match.group("tag"), (match.group("value") or "").strip()
-        tag = raw_tag.upper()
+        tag = raw_tag.upper() if dialect.tag_key is None else dialect.tag_key(raw_tag)
         if tag == dialect.start_tag:
             if record is not None:
                 if dialect.end_tag is not None:
@@ -114,7 +121,7 @@ def tagged_records(lines: Iterable[str], dialect: Dialect) -> Iterator[TaggedRec
             yield record
             record = None
             continue
-        if raw_tag != tag:
+        if raw_tag != tag and dialect.tag_key is None:
             record.warnings.append(f"lower-case tag {raw_tag!r} on line {number}: read as {tag}")
         _split_glued(dialect, tag, value, record)
     if record is not None:
