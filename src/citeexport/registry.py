@@ -25,6 +25,7 @@ FORMATS: dict[str, str] = {
     "ris": "citeexport.formats.tagged.ris",
     "enw": "citeexport.formats.tagged.enw",
     "refworks": "citeexport.formats.tagged.refworks",
+    "noteexpress": "citeexport.formats.tagged.noteexpress",
     "csl-json": "citeexport.formats.csljson",
     "text": "citeexport.formats.text",
 }
