@@ -31,12 +31,12 @@ from citeexport.registry import carried, get_reader, get_writer
 from support.seed import seed_citation
 from support.tagged_readers import citations, rich_citation
 
-FORMATS = ("bibtex", "ris", "enw", "refworks", "csl-json")
-
 # -- projections ---------------------------------------------------------------------------------
 
 #: What each format carries, by type and field: the formats' own declarations (``CARRIES``).
 CARRIES = carried()
+#: Every format that is read and written, in the registry's order (a new one is tested without an edit here).
+FORMATS = tuple(CARRIES)
 
 
 def carried_by(*formats: str, csl_type: str = "article-journal") -> dict[str, str]:

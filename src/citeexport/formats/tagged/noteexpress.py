@@ -610,7 +610,7 @@ _MODES: dict[str, tuple[str, Mode]] = {
     "container_title": ("container_title", "one line"),
     "container_title_short": ("container_title_short", "one line"),
     "abstract": ("abstract", "one line"),
-    "keyword": ("keywords", "split at ; ；"),
+    "keyword": ("keywords", "split at , ; ， ；"),  # CNKI joins them with commas too (a trailing comma says so)
     "url": ("url", "yes"),
     "year": ("issued", "yes"),
     "volume": ("volume", "one line"),
