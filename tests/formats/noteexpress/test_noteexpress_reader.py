@@ -32,6 +32,7 @@ REAL = {
     "cnki-all-types": "cnki/noteexpress/all-types-15-records.net",
     "cnki-blank-lines": "cnki/noteexpress/blank-lines-inside-address-mixed-13-records.net",
     "cnki-continuation": "cnki/noteexpress/journal-address-continuation-line.net",
+    "cnki-double-semicolons": "cnki/noteexpress/english-authors-double-semicolons-5-records.net",
     "yiigle": "cnki/noteexpress/yiigle-fullwidth-colons-corporate-authors.net",
     "wanfang": "wanfang/journal-articles-excerpt.noteexpress.net",
     "derived-gb18030": "noteexpress/derived-cnki-3-records.gb18030-crlf.net",
@@ -152,6 +153,15 @@ def test_cnki_blank_lines_inside_a_record_and_a_continuation_line() -> None:
     text = "{Reference Type}: Journal Article\n{Title}: 题名\n{Abstract}: 第一段\n\n\n\n,第二段\n{Year}: 2005\n"
     (record,) = read_text(text)
     assert record.citation.texts["zh"].abstract == "第一段 ,第二段" and record.citation.issued == Date(year=2005)  # type: ignore[union-attr]
+
+
+def test_cnki_double_semicolons_between_western_names_and_break_marks_in_abstracts() -> None:
+    first = read_sample("cnki-double-semicolons")[0]
+    en = first.citation.texts["en"]  # type: ignore[union-attr]
+    assert [n.whole for n in en.authors] == ["Alaa Alhaj-Ismail", "Sami Adwan", "John Stittle"]
+    assert en.abstract.startswith("This paper contributes") and _warned(first, "(#br)")  # type: ignore[union-attr]
+    (record,) = read_text("{Reference Type}: Journal Article\n{Title}: T\n{Abstract}: One.(#br)Two.\n")
+    assert record.citation.texts["en"].abstract == "One. Two."  # type: ignore[union-attr]
 
 
 def test_no_blank_line_between_records() -> None:

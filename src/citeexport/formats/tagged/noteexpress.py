@@ -14,11 +14,12 @@ Reading, as the exporters write it (``tests/samples/cnki/noteexpress``, ``tests/
   field line continues the previous value;
 * a full-width colon or no space after the tag (yiigle's ``{Abstract}：``, ``{ISBN/ISSN}:0253``),
   a comma inside the braces (CNKI's ``{Subsidiary Author,}``), a leading space on repeats (Wanfang);
-* authors one per line (Wanfang, yiigle) or joined by ``;``/``,`` with a trailing ``;`` (CNKI),
+* authors one per line (Wanfang, yiigle) or joined by ``;``, ``;;`` or ``,`` with a trailing ``;`` (CNKI),
   keywords one per line or joined by ``;``, ``;;``, ``；``, or by ``,`` with a trailing ``,``
   (CNKI's yearbooks and news), each split with a warning;
 * ``{Translated Title}``, ``{Translated Author}``, ``{Translated Journal}``, ``{Translated
   Abstract}``, ``{Translated Keywords}`` as the record's second language (en beside zh);
+* CNKI's ``(#br)`` line-break marks in abstracts (and the ``Abstract`` label before the first) as line breaks;
 * ``{Notes}`` holding a China serial number (``11-1949/U``) as ``cn``; ``{ISBN}`` holding a
   standard's number (CNKI) as its ``number``, ``{图书印刷版ISBN}`` as the ISBN;
 * a type NoteExpress has that the table lacks as ``document`` with the name as its genre, warned;
@@ -383,6 +384,20 @@ def _keywords(lines: Iterable[str], tag: str, warnings: list[str]) -> tuple[str,
     return tuple(keywords)
 
 
+#: CNKI's line-break mark in abstracts (``Abstract(#br)This paper …``, ``… ideas.(#br)Here we …``), with the
+#: English label it puts before the first one.
+_BREAK_MARK = re.compile(r"^(?:Abstract)?\(#br\)\s*|\s*\(#br\)\s*")
+
+
+def _abstract(value: str | None, warnings: list[str]) -> str | None:
+    """The abstract with CNKI's ``(#br)`` marks read as the line breaks they stand for (one space, as every line break)."""
+    if value is None or "(#br)" not in value:
+        return value
+    kind = "CNKI's (#br) line-break marks in the abstract read as line breaks"
+    warnings.append(RecordWarning(kind, kind))
+    return _BREAK_MARK.sub(lambda match: "" if match.start() == 0 else " ", value)
+
+
 class _Values:
     """A record's values by slot, for one language, with the tag each came from (for messages)."""
 
@@ -426,7 +441,6 @@ class _Values:
                 "genre",
                 "medium",
                 "authority",
-                "abstract",
                 "note",
                 "archive",
                 "edition",
@@ -441,6 +455,7 @@ class _Values:
             language=language,
             **text,  # type: ignore[arg-type]  # the slots are LocalizedText's own str fields
             names=names,
+            abstract=_abstract(self.one("abstract", warnings), warnings),
             keywords=_keywords(self.values.get("keyword", []), self.tags.get("keyword", "Keywords"), warnings),
             url=clean_url(self.one("url", warnings), warnings),
         )
