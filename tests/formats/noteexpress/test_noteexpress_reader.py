@@ -164,6 +164,15 @@ def test_cnki_double_semicolons_between_western_names_and_break_marks_in_abstrac
     assert record.citation.texts["en"].abstract == "One. Two."  # type: ignore[union-attr]
 
 
+def test_cnki_dates_without_separators() -> None:
+    text = "{Reference Type}: Book\n{Title}: 算法导论\n{Date}: 202311\n\n{Reference Type}: Book\n{Title}: B\n{Date}: 20190109\n"
+    first, second = read_text(text)
+    assert first.citation.issued == Date(year=2023, month=11) and second.citation.issued == Date(year=2019, month=1, day=9)  # type: ignore[union-attr]
+    assert _warned(first, "YYYYMM")
+    (plain,) = read_text("{Reference Type}: Book\n{Title}: C\n{Year}: 2019\n")
+    assert plain.citation.issued == Date(year=2019) and plain.warnings == []  # type: ignore[union-attr]
+
+
 def test_no_blank_line_between_records() -> None:
     text = "{Reference Type}: Book\n{Title}: A\n{Reference Type}: Thesis\n{Title}: B\n"
     assert [(r.citation.type, r.citation.texts["en"].title) for r in read_text(text)] == [("book", "A"), ("thesis", "B")]  # type: ignore[union-attr]

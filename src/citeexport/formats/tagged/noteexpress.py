@@ -19,6 +19,7 @@ Reading, as the exporters write it (``tests/samples/cnki/noteexpress``, ``tests/
   (CNKI's yearbooks and news), each split with a warning;
 * ``{Translated Title}``, ``{Translated Author}``, ``{Translated Journal}``, ``{Translated
   Abstract}``, ``{Translated Keywords}`` as the record's second language (en beside zh);
+* CNKI's ``{Date}: 202311`` (year and month, no separator) as ``2023-11``;
 * CNKI's ``(#br)`` line-break marks in abstracts (and the ``Abstract`` label before the first) as line breaks;
 * ``{Notes}`` holding a China serial number (``11-1949/U``) as ``cn``; ``{ISBN}`` holding a
   standard's number (CNKI) as its ``number``, ``{图书印刷版ISBN}`` as the ISBN;
@@ -398,6 +399,20 @@ def _abstract(value: str | None, warnings: list[str]) -> str | None:
     return _BREAK_MARK.sub(lambda match: "" if match.start() == 0 else " ", value)
 
 
+#: CNKI's dates with no separators: ``202311`` (a book's month), ``20190109``.
+_DIGITS_DATE = re.compile(r"^(\d{4})(0[1-9]|1[0-2])((?:0[1-9]|[12]\d|3[01])?)$")
+
+
+def _date(value: str | None, warnings: list[str]) -> str | None:
+    """``{Date}`` as :func:`~citeexport.values.parse_date` reads it: CNKI's ``202311`` is ``2023-11``."""
+    match = _DIGITS_DATE.match(value.strip()) if value else None
+    if match is None:
+        return value
+    kind = "dates without separators (CNKI's YYYYMM) read as year and month"
+    warnings.append(RecordWarning(f"{kind}: {value!r}", kind))
+    return "-".join(part for part in match.groups() if part)
+
+
 class _Values:
     """A record's values by slot, for one language, with the tag each came from (for messages)."""
 
@@ -423,7 +438,11 @@ class _Values:
         return found[0] if found else None
 
     def names(self, role: Slot, warnings: list[str]) -> tuple[Name, ...]:
-        return names_from_lines(self.values.get(role, []), f"{{{self.tags.get(role, role)}}}", warnings)
+        tag = f"{{{self.tags.get(role, role)}}}"
+        said: list[str] = []
+        names = names_from_lines(self.values.get(role, []), tag, said)
+        warnings.extend(RecordWarning(text, f"names joined in one {tag} line, split") for text in said)
+        return names
 
     def localized(self, warnings: list[str], language: str | None) -> LocalizedText:
         text: dict[str, object] = {
@@ -510,7 +529,7 @@ def citation_from_record(record: TaggedRecord) -> Citation:
     first, last, page = parse_pages(own.one("pages", warnings))
     return Citation(
         type=csl_type,
-        issued=parse_date(own.one("date", warnings), own.one("year", warnings), warnings),
+        issued=parse_date(_date(own.one("date", warnings), warnings), own.one("year", warnings), warnings),
         accessed=parse_date(own.one("accessed", warnings), None, warnings),
         page_first=first,
         page_last=last,
