@@ -206,6 +206,15 @@ def test_gb18030_and_utf8_bom_exports_read_the_same() -> None:
     assert read_sample("derived-gb18030")[0].citation == read_sample("cnki-all-types")[1].citation
 
 
+def test_a_short_gb18030_export_is_detected_and_read(tmp_path: Path) -> None:
+    path = tmp_path / "cnki.net"
+    path.write_bytes("{Reference Type}: Thesis\r\n{Title}: 题名\r\n{Author}: 张三\r\n{Type of Work}: 硕士\r\n".encode("gb18030"))
+    opened = open_input(str(path))
+    (record,) = opened.reader().read(opened.lines, "cnki.net")
+    assert opened.encoding == "gb18030" and record.citation is not None
+    assert (record.citation.texts["zh"].title, record.citation.texts["zh"].genre) == ("题名", "硕士")
+
+
 def test_unknown_type_is_a_document_with_its_name_as_genre() -> None:
     (record,) = read_text("{Reference Type}: Ancient Text\n{Title}: 论语\n")
     assert record.citation.type == "document" and record.citation.texts["zh"].genre == "Ancient Text"  # type: ignore[union-attr]
