@@ -318,14 +318,21 @@ TRANSLATED = "Translated "
 _LOCALIZED: frozenset[str] = frozenset(
     {"title", "container_title", "container_title_short", "collection_title", "publisher", "abstract", "keyword", "author"}
 )
-_ROLES: frozenset[str] = frozenset({"author", "editor", "translator", "contributor", "organizer", "collection-editor"})
-_LISTS: frozenset[str] = _ROLES | {"keyword"}
+#: The name roles a row can hold, in the order a record's names are kept.
+_ROLES: tuple[Role, ...] = ("author", "editor", "translator", "contributor", "organizer", "collection-editor")
+#: The slots that are LocalizedText's own text fields (read one value each).
+_TEXT_SLOTS: tuple[str, ...] = (
+    "title", "title_short", "container_title", "container_title_short", "collection_title", "event_title",
+    "event_place", "publisher", "publisher_place", "genre", "medium", "authority", "note", "archive", "edition",
+)  # fmt: skip
 _NEUTRAL: frozenset[str] = frozenset(
     {"volume", "issue", "number", "number_of_pages", "number_of_volumes", "section", "version", "isbn", "issn", "call_number"}
 )
 
 _CSL_TYPE: dict[str, CslType] = {name.casefold(): csl for name, csl in TYPES}
 _WRITTEN_TYPE: dict[str, str] = {csl: name for name, csl in reversed(TYPES)}
+#: The CSL types written as themselves.
+HELD_TYPES: frozenset[str] = frozenset(_WRITTEN_TYPE)
 
 
 def _key(name: str) -> str:
@@ -445,34 +452,14 @@ class _Values:
         return names
 
     def localized(self, warnings: list[str], language: str | None) -> LocalizedText:
-        text: dict[str, object] = {
-            slot: self.one(slot, warnings)
-            for slot in (
-                "title",
-                "title_short",
-                "container_title",
-                "container_title_short",
-                "collection_title",
-                "event_title",
-                "event_place",
-                "publisher",
-                "publisher_place",
-                "genre",
-                "medium",
-                "authority",
-                "note",
-                "archive",
-                "edition",
-            )
-            if slot in self.values
-        }
+        text = {slot: self.one(slot, warnings) for slot in _TEXT_SLOTS if slot in self.values}
         names: dict[Role, tuple[Name, ...]] = {}
-        for role in ("author", "editor", "translator", "contributor", "organizer", "collection-editor"):
+        for role in _ROLES:
             if role in self.values:
                 names[role] = self.names(role, warnings)
         return LocalizedText(
             language=language,
-            **text,  # type: ignore[arg-type]  # the slots are LocalizedText's own str fields
+            **text,
             names=names,
             abstract=_abstract(self.one("abstract", warnings), warnings),
             keywords=_keywords(self.values.get("keyword", []), self.tags.get("keyword", "Keywords"), warnings),
@@ -627,8 +614,7 @@ class NoteExpressWriter(StatelessWriter):
 
     def write_one(self, citation: Citation, lang: Lang) -> str:
         type_name = written_type(citation.type)
-        if _CSL_TYPE[_key(type_name)] != citation.type:
-            self.warn(f"type the format cannot hold, written as {type_name}", [citation.type])
+        self.warn_type(citation, HELD_TYPES, type_name)
         table = TYPE_FIELDS[type_name]
         self.warn_unwritten(citation, lang, _WRITTEN_FIELDS[type_name])
         values = slot_values(citation, lang, table)
