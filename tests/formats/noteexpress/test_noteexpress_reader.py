@@ -233,6 +233,78 @@ def test_a_lower_case_word_with_braces_is_still_a_field_and_text_before_the_firs
     assert record.citation.type == "article-journal" and record.citation.texts["en"].title == "T"  # type: ignore[union-attr]
 
 
+#: What another converter makes of the same CNKI file: Vopaaz/CNKI_2_BibTeX's expected output
+#: (``tests/assets/Classic5Test.bib`` @ 2ebd1557ce5eb8d2fd57fd7e570b206c56bd3ac6), per record: authors
+#: (its ``author`` split at `` and ``), title, journal, year (``Null`` there: none), volume, issue, pages.
+CNKI_2_BIBTEX = [
+    ("Alaa Alhaj-Ismail and Sami Adwan and John Stittle",
+     "Share-option based compensation expense, shareholder returns and financial crisis",
+     "Journal of Contemporary Accounting & Economics", "2019", "15", "1", None),
+    ("Natalia Sieti and Ximena C. Schmidt Rivera and Laurence Stamford and Adisa Azapagic",
+     "Environmental impacts of baby food: Ready-made porridge products", "Journal of Cleaner Production", "2019", "212",
+     None, None),
+    ("齐淑霞 and 刘圣 and 李鹏 and 韩磊 and 程华超 and 吴东京 and 赵建林", "高效产生任意矢量光场的一种方法", "物理学报", None, None, None, "1-7"),
+    ("张海丰 and 李颖 and 程汉池 and 裴魏魏 and 刘明达 and 韩海生", "斜入射时Salisbury屏电磁参数匹配规律研究",
+     "信阳师范学院学报(自然科学版)", "2019", None, "01", "1-3"),
+    ("黎克波 and 梁彦刚 and 苏文山 and 陈磊", "三维真比例导引律大气层外拦截真任意机动目标的性能分析", "中国科学:技术科学", None, None,
+     None, "1-2"),
+]  # fmt: skip
+
+
+def test_cnki_file_read_as_another_converter_reads_it() -> None:
+    got = []
+    for record in read_sample("cnki-double-semicolons"):
+        citation = record.citation
+        assert citation is not None
+        text = citation.text(citation.languages[0])
+        year = str(citation.issued.year) if citation.issued else None
+        got.append((" and ".join(n.whole for n in text.authors), text.title, text.container_title, year, citation.volume,
+                    citation.issue, citation.pages))  # fmt: skip
+    assert got == CNKI_2_BIBTEX
+
+
+#: The same converter on CNKI's 15-record file (``tests/assets/CoverAllTest15Entries.bib``, same commit):
+#: entry type, authors, journal or booktitle, school or publisher, pages.  ``@Misc`` is its type for
+#: newspapers, standards and patents; the authors of the no-author record are ``Null`` there.
+CNKI_2_BIBTEX_ALL_TYPES = [
+    ("Article", "Youngre Noh", "Landscape and Urban Planning", None, None),
+    ("Article", "唐力 and 刘启钢 and 孙文桥", "铁道运输与经济", None, "7-12"),
+    ("PhdThesis", "殷玮川", None, "北京交通大学", None),
+    ("MastersThesis", "胡增辉", None, "北京交通大学", None),
+    ("InProceedings", "史德雯", "共享与品质——2018中国城市规划年会论文集（01城市安全与防灾规划）", None, "9"),
+    ("Misc", "本报评论员", "人民铁道", "人民铁道", "A01"),
+    ("Book", "Iain Docherty", None, "Taylor and Francis", None),
+    ("Misc", "", None, None, None),
+    ("Misc", "", None, None, None),
+    ("Misc", "段祥祥", None, None, None),
+    ("Misc", "铁道部运输局", None, "国家技术监督局", None),
+    ("Misc", "", None, None, None),
+    ("Article", "娄丽芳", "科教文汇(下旬刊)", None, "79-80"),
+    ("Article", "Null", "中华人民共和国国务院公报", None, "7-9"),
+    ("Article", "徐敏", "山西青年", None, "210+209"),
+]
+#: Its entry types and the CSL types we read the same records as.
+ENTRY_TYPES = {
+    "Article": {"article-journal"},
+    "PhdThesis": {"thesis"},
+    "MastersThesis": {"thesis"},
+    "InProceedings": {"paper-conference"},
+    "Book": {"book"},
+    "Misc": {"article-newspaper", "standard", "patent"},
+}
+
+
+def test_cnki_all_types_read_as_another_converter_reads_them() -> None:
+    records = read_sample("cnki-all-types")
+    assert len(records) == len(CNKI_2_BIBTEX_ALL_TYPES)
+    for record, (entry, authors, container, publisher, pages) in zip(records, CNKI_2_BIBTEX_ALL_TYPES, strict=True):
+        citation = record.citation
+        assert citation is not None and citation.type in ENTRY_TYPES[entry]
+        text = citation.text(citation.languages[0])
+        assert " and ".join(n.whole for n in text.authors) == ("" if authors == "Null" else authors)
+        assert (text.container_title, text.publisher, citation.pages) == (container, publisher, pages)
+
+
 # -- detection and hostile input ------------------------------------------------------------------------
 
 
