@@ -44,7 +44,7 @@ from typing import Literal, cast
 from ...cjk import has_cjk
 from ...csl import full_title
 from ...markup import to_unicode
-from ...model import Citation, CslType, Lang, LocalizedText, Name, Role
+from ...model import Citation, CslType, Date, Lang, LocalizedText, Name, Role
 from ...projection import Carries, Mode
 from ...record_warnings import RecordWarning
 from ...values import (
@@ -570,6 +570,15 @@ def _model_fields(table: FieldTable) -> frozenset[str]:
 _WRITTEN_FIELDS: dict[str, frozenset[str]] = {name: _model_fields(table) for name, table in TYPE_FIELDS.items()}
 
 
+def _full_date(date: Date | None) -> str | None:
+    """``{Date}``: the date when it says more than the ``{Year}`` (a month, a season, circa, a range), in EDTF
+    (``2025-01-31``, ``1998-21``, ``1900~``, ``2001/2003``), which :func:`~citeexport.values.parse_date` reads back."""
+    if date is None or date.literal is not None:
+        return None
+    edtf = date.edtf() or date.iso()
+    return edtf if edtf != year_text(date) else None
+
+
 def slot_values(citation: Citation, lang: Lang, table: FieldTable) -> dict[str, tuple[str, ...]]:
     """What each slot of ``table`` holds for ``citation`` in ``lang`` (unfolded; markup as plain Unicode)."""
     text = citation.text(lang)
@@ -588,9 +597,9 @@ def slot_values(citation: Citation, lang: Lang, table: FieldTable) -> dict[str, 
         elif slot == "year":
             value = year_text(citation.issued)
         elif slot == "date":
-            value = citation.issued.iso() if citation.issued and citation.issued.month else None
+            value = _full_date(citation.issued)
         elif slot == "accessed":
-            value = citation.accessed.iso() if citation.accessed else None
+            value = citation.accessed and (citation.accessed.edtf() or citation.accessed.literal)
         elif slot == "pages":
             value = citation.pages or citation.page_first or (citation.number if "number" not in slots else None)
         elif slot == "language":
@@ -624,37 +633,49 @@ class NoteExpressWriter(StatelessWriter):
 
 # -- what it carries --------------------------------------------------------------------------------
 
+_ONE_LINE: Mode = "one line"
+_NAMES: Mode = "printed whole, organisations unmarked"
+#: How each slot comes back, as the projection's field and mode.
 _MODES: dict[str, tuple[str, Mode]] = {
-    "title": ("title", "one line"),
-    "author": ("authors", "printed whole, organisations unmarked"),
-    "container_title": ("container_title", "one line"),
-    "container_title_short": ("container_title_short", "one line"),
-    "abstract": ("abstract", "one line"),
+    "title": ("title", _ONE_LINE),
+    "author": ("authors", _NAMES),
+    "abstract": ("abstract", _ONE_LINE),
     "keyword": ("keywords", "split at , ; ， ；"),  # CNKI joins them with commas too (a trailing comma says so)
     "url": ("url", "yes"),
     "year": ("issued", "yes"),
-    "volume": ("volume", "one line"),
-    "issue": ("issue", "one line"),
     "pages": ("pages", "first and last page"),
     "number": ("number", "yes"),
     "doi": ("doi", "yes"),
+    "isbn": ("isbn", "yes"),
     "issn": ("issn", "yes"),
+    "accessed": ("accessed", "yes"),
     "language": ("language", "yes"),
-}
+    **{role: (role.replace("-", "_"), _NAMES) for role in _ROLES if role != "author"},
+    **{slot: (slot, _ONE_LINE) for slot in _TEXT_SLOTS if slot != "title"},
+    **{slot: (slot, _ONE_LINE) for slot in ("volume", "issue", "number_of_pages", "number_of_volumes", "section", "version",
+                                           "call_number")},
+}  # fmt: skip
+#: Types whose ``{Notes}`` may be taken for something else: a China serial number (periodicals), the number (patents).
+_NOTES_READ_OTHERWISE = frozenset({"article-journal", "article-newspaper", "article-magazine", "patent"})
 
 
-def _carries(table: FieldTable, *, typed: bool) -> dict[str, Mode]:
+def _carries(csl_type: str, table: FieldTable, *, typed: bool) -> dict[str, Mode]:
+    """What a record of ``csl_type`` written with ``table`` carries (``typed``: it comes back as that type)."""
     row: dict[str, Mode] = {"type": "yes"} if typed else {}
     row.update(dict(_MODES[slot] for slot, _ in table if slot in _MODES))
     if "pages" in row and "number" not in row:
         row["number"] = "in the page slot when there are no pages"
+    if csl_type in _NOTES_READ_OTHERWISE:
+        row.pop("note", None)
     return row
 
 
-#: What a record carries of the model (:mod:`citeexport.projection`), by CSL type.
+#: What a record carries of the model (:mod:`citeexport.projection`), by CSL type: the types of the table
+#: as themselves, the nearest-written ones and every other type (written as Generic) without their type.
 CARRIES: Carries = {
-    "*": _carries(TYPE_FIELDS[GENERIC], typed=False),
-    **{csl: _carries(TYPE_FIELDS[name], typed=True) for csl, name in _WRITTEN_TYPE.items()},
+    "*": _carries("document", TYPE_FIELDS[GENERIC], typed=False),
+    **{csl: _carries(csl, TYPE_FIELDS[name], typed=False) for csl, name in NEAREST.items()},
+    **{csl: _carries(csl, TYPE_FIELDS[name], typed=True) for csl, name in _WRITTEN_TYPE.items()},
 }
 
 READER = NoteExpressReader
