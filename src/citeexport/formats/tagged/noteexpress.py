@@ -205,7 +205,7 @@ _OWN_FIELDS: dict[str, FieldTable] = {
         ("edition", "Edition"),
         ("volume", "Volume"),
         ("number_of_volumes", "Number of Volumes"),
-        ("number_of_pages", "Pages"),
+        ("number_of_pages", "Number of Pages"),
         ("isbn", "ISBN/ISSN"),
     ),
     "Book Section": (
@@ -225,7 +225,7 @@ _OWN_FIELDS: dict[str, FieldTable] = {
         ("publisher_place", "Place Published"),
         ("genre", "Type of Work"),
         ("section", "Section"),
-        ("number_of_pages", "Pages"),
+        ("number_of_pages", "Number of Pages"),
     ),
     "Conference Proceedings": (
         ("editor", "Secondary Author"),
@@ -243,7 +243,7 @@ _OWN_FIELDS: dict[str, FieldTable] = {
         *_PUBLISHED,
         ("genre", "Type of Work"),
         ("number", "Issue"),
-        ("number_of_pages", "Pages"),
+        ("number_of_pages", "Number of Pages"),
         ("isbn", "ISBN/ISSN"),
     ),
     "Patent": (
@@ -252,7 +252,7 @@ _OWN_FIELDS: dict[str, FieldTable] = {
         ("number", "Type of Work"),
         ("publisher", "Publisher"),
     ),
-    "Standard": (("number", "ISBN"), *_PUBLISHED, ("number_of_pages", "Pages"), ("isbn", "ISBN/ISSN")),
+    "Standard": (("number", "ISBN"), *_PUBLISHED, ("number_of_pages", "Number of Pages"), ("isbn", "ISBN/ISSN")),
     "Web Page": (
         ("container_title", "Secondary Title"),
         ("publisher", "Publisher"),
@@ -298,8 +298,17 @@ _OWN_FIELDS: dict[str, FieldTable] = {
     ),
 }
 
+_PAGES: FieldTable = (("pages", "Pages"),)
+
+
+def _row(own: FieldTable) -> FieldTable:
+    """A type's whole row: title and authors, its own fields, ``{Pages}`` (every type may cite pages), the common tail."""
+    pages = () if any(slot == "pages" for slot, _ in own) else _PAGES
+    return (*_HEAD, *own, *pages, *_TAIL)
+
+
 #: Each written NoteExpress type's whole row.
-TYPE_FIELDS: dict[str, FieldTable] = {name: (*_HEAD, *own, *_TAIL) for name, own in _OWN_FIELDS.items()}
+TYPE_FIELDS: dict[str, FieldTable] = {name: _row(own) for name, own in _OWN_FIELDS.items()}
 
 #: Read-only field names (other exporters' spellings), for every type unless the type's row has the name.
 READ_ALIASES: dict[str, Slot] = {
