@@ -86,9 +86,18 @@ def _split_glued(dialect: Dialect, tag: str, value: str, record: TaggedRecord) -
         record.tags.append((glued, glued_value))
 
 
+def _join_continuation(record: TaggedRecord, pieces: list[str]) -> None:
+    """Add the continuation lines of the record's last value to it, all at once (line by line is quadratic)."""
+    if pieces:
+        tag, value = record.tags[-1]
+        record.tags[-1] = (tag, " ".join([value, *pieces] if value else pieces))
+        pieces.clear()
+
+
 def tagged_records(lines: Iterable[str], dialect: Dialect) -> Iterator[TaggedRecord]:
     """The records of an input, in order, as tag/value lists (see the module docstring)."""
     record: TaggedRecord | None = None
+    continuation: list[str] = []  # lines continuing the record's last value, not joined yet
     for number, offset, text in _physical_lines(lines):
         match = dialect.tag_line.match(text)
         if (
@@ -101,12 +110,14 @@ def tagged_records(lines: Iterable[str], dialect: Dialect) -> Iterator[TaggedRec
         if match is None:
             if not text.strip():
                 if record is not None and dialect.end_tag is None and dialect.blank_line_ends_record and record.tags:
+                    _join_continuation(record, continuation)
                     yield record
                     record = None
             elif record is not None and record.tags:
-                tag, value = record.tags[-1]
-                record.tags[-1] = (tag, f"{value} {text.strip()}" if value else text.strip())
+                continuation.append(text.strip())
             continue
+        if record is not None:
+            _join_continuation(record, continuation)
         raw_tag, value = match.group("tag"), (match.group("value") or "").strip()
         tag = raw_tag.upper() if dialect.tag_key is None else dialect.tag_key(raw_tag)
         if tag == dialect.start_tag:
@@ -125,6 +136,7 @@ def tagged_records(lines: Iterable[str], dialect: Dialect) -> Iterator[TaggedRec
             record.warnings.append(f"lower-case tag {raw_tag!r} on line {number}: read as {tag}")
         _split_glued(dialect, tag, value, record)
     if record is not None:
+        _join_continuation(record, continuation)
         if dialect.end_tag is not None:
             record.warnings.append(f"record not closed by {dialect.end_tag} at the end of the input")
         yield record
