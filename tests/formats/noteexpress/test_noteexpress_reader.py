@@ -173,6 +173,19 @@ def test_cnki_dates_without_separators() -> None:
     assert plain.citation.issued == Date(year=2019) and plain.warnings == []  # type: ignore[union-attr]
 
 
+def test_a_value_wrapped_over_100000_lines_reads_whole() -> None:
+    """Continuation lines are joined once per value (joining line by line took minutes here: quadratic)."""
+    lines = [
+        "{Reference Type}: Journal Article\n",
+        "{Title}: T\n",
+        "{Abstract}: a\n",
+        *["词语 word\n"] * 100_000,
+        "{Year}: 2020\n",
+    ]
+    (record,) = NoteExpressReader().read(iter(lines), "<test>")
+    assert record.citation.texts["en"].abstract == "a" + " 词语 word" * 100_000 and record.citation.issued == Date(year=2020)  # type: ignore[union-attr]
+
+
 def test_no_blank_line_between_records() -> None:
     text = "{Reference Type}: Book\n{Title}: A\n{Reference Type}: Thesis\n{Title}: B\n"
     assert [(r.citation.type, r.citation.texts["en"].title) for r in read_text(text)] == [("book", "A"), ("thesis", "B")]  # type: ignore[union-attr]
