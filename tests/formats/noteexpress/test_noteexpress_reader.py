@@ -174,7 +174,7 @@ def test_cnki_dates_without_separators() -> None:
 
 
 def test_a_value_wrapped_over_100000_lines_reads_whole() -> None:
-    """Continuation lines are joined once per value (joining line by line took minutes here: quadratic)."""
+    """Continuation lines are joined once per value (joining them line by line is quadratic in their number)."""
     lines = [
         "{Reference Type}: Journal Article\n",
         "{Title}: T\n",
