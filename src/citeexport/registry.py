@@ -46,6 +46,7 @@ FORMATS: dict[str, Format | str] = {
     "ris": Format("citeexport.formats.tagged.ris", reads=("ris",), writes=True),
     "enw": Format("citeexport.formats.tagged.enw", reads=("enw",), writes=True),
     "refworks": Format("citeexport.formats.tagged.refworks", reads=("txt", "rwt"), writes=True),
+    "noteexpress": Format("citeexport.formats.tagged.noteexpress", reads=("net",), writes=True),
     "csl-json": Format("citeexport.formats.csljson", reads=("json",), writes=True),
     "text": Format("citeexport.formats.text", writes=True),
     "html": Format("citeexport.formats.html", writes=True),

@@ -2,14 +2,14 @@
 archive, a web page, another tool's reference format, or unknown text.
 
 Why: the first thing a new user gives a converter is often the wrong file (the article's PDF,
-the platform's web page saved as ``.ris``, a NoteExpress export).  "Cannot detect the format;
+the platform's web page saved as ``.ris``, a PubMed export).  "Cannot detect the format;
 name it with --from" sends them the wrong way (forcing a format on a PDF finds nothing), so the
 message says what the file is instead, and what to give.  The signatures are the files' own
 magic bytes or first markup, strict enough that no citation file matches (a RIS, EndNote,
-RefWorks or dump file starts with its tag or ``Article(``, BibTeX with ``@`` or a comment,
+RefWorks, NoteExpress or dump file starts with its tag or ``Article(``, BibTeX with ``@`` or a comment,
 CSL-JSON with ``[``/``{"``).
 
-A :class:`Look` that names a ``format`` (NoteExpress, EndNote XML, MEDLINE) is a reference
+A :class:`Look` that names a ``format`` (EndNote XML, MEDLINE) is a reference
 format citeexport could read one day: once a reader of that name is registered, the input is
 left to it.
 """
@@ -65,10 +65,6 @@ _TEXT_LOOKS: tuple[tuple[re.Pattern[str], Look], ...] = (
         Look("EndNote XML", "export RIS or EndNote tagged (.enw) from EndNote instead", "endnote-xml"),
     ),
     (re.compile(r"<\?xml\b", re.IGNORECASE), Look("an XML document", _EXPORT)),
-    (
-        re.compile(r"\{Reference Type\}:"),  # NoteExpress (CNKI's export too): "{Reference Type}: Journal Article"
-        Look("a NoteExpress file", "export RIS or EndNote (.enw) from the same page or tool instead", "noteexpress"),
-    ),
     (
         re.compile(r"PMID- ?\d"),  # MEDLINE / PubMed .nbib
         Look("a MEDLINE/PubMed (.nbib) file", "export RIS from PubMed instead (Send to: Citation manager)", "medline"),

@@ -424,9 +424,17 @@ _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNOREC
 _URL_SCHEME_SPACE = re.compile(r"^(https?):\s+//", re.IGNORECASE)
 
 
+#: Full-width punctuation exporters put inside DOIs (Wanfang's ``10.3969／j.issn.1672－187X``), as ASCII.
+_FULL_WIDTH_DOI = str.maketrans({"／": "/", "－": "-", "．": ".", "：": ":", "＿": "_"})
+
+
 def clean_doi(value: str | None, warnings: list[str] | None = None) -> str | None:
-    """A bare DOI: a ``https://doi.org/``, ``http://dx.doi.org/`` or ``doi:`` prefix is removed
-    (with a warning when ``warnings`` is given); nothing left is None."""
+    """A bare DOI: a ``https://doi.org/``, ``http://dx.doi.org/`` or ``doi:`` prefix is removed and
+    full-width punctuation made ASCII (each with a warning when ``warnings`` is given); nothing left is None."""
+    if value and value.translate(_FULL_WIDTH_DOI) != value:
+        if warnings is not None:
+            warnings.append(f"DOI with full-width punctuation {value!r}: read as ASCII")
+        value = value.translate(_FULL_WIDTH_DOI)
     if value and _DOI_PREFIX.match(value):
         if warnings is not None:
             warnings.append(f"DOI given as {value!r}: prefix removed")
@@ -445,6 +453,14 @@ def clean_url(value: str | None, warnings: list[str]) -> str | None:
         warnings.append(f"space after the URL scheme removed: {value!r}")
         value = _URL_SCHEME_SPACE.sub(r"\1://", value)
     return value
+
+
+_CN_NUMBER = re.compile(r"^CN\s*\d{2}-\d{4}(?:/[A-Z0-9.]{1,8})?$|^\d{2}-\d{4}(?:/[A-Z0-9.]{1,8})?$", re.IGNORECASE)
+
+
+def is_cn_number(value: str | None) -> bool:
+    """True for a China serial number (国内统一连续出版物号), ``11-1949/U``, ``CN 11-2224/R``, ``11-0096``."""
+    return value is not None and _CN_NUMBER.match(value.strip()) is not None
 
 
 # -- suffix letters ----------------------------------------------------------------------------

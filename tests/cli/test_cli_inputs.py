@@ -47,12 +47,6 @@ NOT_CITATIONS = [
         "an HTML page, not a citation file; save the platform's citation export (BibTeX, RIS, EndNote …), not the web page",
     ),
     (
-        "cnki.txt",
-        "{Reference Type}: Journal Article\n{Title}: 高效产生任意矢量光场的一种方法\n{Author}: 齐淑霞;刘圣;\n".encode(),
-        "a NoteExpress file, a reference format citeexport does not read; "
-        "export RIS or EndNote (.enw) from the same page or tool instead",
-    ),
-    (
         "library.xml",
         b'<?xml version="1.0" encoding="UTF-8" ?><xml><records><record></record></records></xml>\n',
         "EndNote XML, a reference format citeexport does not read; export RIS or EndNote tagged (.enw) from EndNote instead",

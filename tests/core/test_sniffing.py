@@ -32,7 +32,6 @@ from support.seed import ROOT, SEED
         (b'<?xml version="1.0"?>\n<!DOCTYPE x>\n<html xmlns="http://www.w3.org/1999/xhtml">', "an XML document"),
         (b'<?xml version="1.0" encoding="UTF-8"?><xml><records><record>', "EndNote XML"),
         (b'<?xml version="1.0"?><rdf:RDF>', "an XML document"),
-        ("{Reference Type}: Journal Article\n{Title}: 题名\n".encode(), "a NoteExpress file"),
         (b"\r\nPMID- 31234567\r\nOWN - NLM\r\n", "a MEDLINE/PubMed (.nbib) file"),
     ],
 )
@@ -103,7 +102,7 @@ BY_SUFFIX = {
     ".ris": "ris",
     ".enw": "enw",
     ".refworks.txt": "refworks",
-    ".net": "a NoteExpress file",
+    ".net": "noteexpress",
     ".xml": "EndNote XML",
 }
 #: Real files detection still misses, each with why (strict: fixing one fails here, to drop it from the list).

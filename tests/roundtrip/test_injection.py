@@ -37,6 +37,7 @@ PAYLOADS: dict[str, str] = {
     "ris-record": "T\nER  - \nTY  - JOUR\nTI  - forged\nER  - ",
     "enw-record": "T\n\n%0 Journal Article\n%T forged",
     "refworks-record": "T\n\nRT Journal Article\nT1 forged",
+    "noteexpress-record": "T\n\n{Reference Type}: Book\n{Title}: forged\r\n{Title}：forged",
     "bibtex-entry": "T},\n}\n@article{forged,\n  title = {forged",
     "bibtex-quote-and-comment": '" # forged @comment{ x } @string{a="b"}',
     "unbalanced-braces": "}}} a {{ b } c {",
@@ -169,6 +170,19 @@ def check_refworks(out: str, citation: Citation, payload: str) -> None:
     assert [line[3:] for line in lines if line.startswith("T1 ")] == [one_line(citation.text("zh").title or "")] * 2
 
 
+def check_noteexpress(out: str, citation: Citation, payload: str) -> None:
+    from citeexport.formats.tagged.noteexpress import NoteExpressReader
+    from citeexport.inputs import split_lines
+
+    lines = _tag_lines(out, "\n", r"\{[A-Za-z/ ]+\}: ")
+    assert sum(line.startswith("{Reference Type}: ") for line in lines) == 2
+    assert [line[9:] for line in lines if line.startswith("{Title}: ")] == [one_line(citation.text("zh").title or "")] * 2
+    records = list(NoteExpressReader().read(split_lines(out), "<noteexpress>"))
+    assert [r.citation.texts[lang].title for r, lang in zip(records, ("zh", "en"), strict=True)] == [  # type: ignore[union-attr]
+        one_line(citation.text(lang).title or "") for lang in ("zh", "en")
+    ]
+
+
 def check_csljson(out: str, citation: Citation, payload: str) -> None:
     items = json.loads(out)
     assert len(items) == 2
@@ -210,6 +224,7 @@ CHECKERS: dict[str, Checker] = {
     "ris": check_ris,
     "enw": check_enw,
     "refworks": check_refworks,
+    "noteexpress": check_noteexpress,
     "csl-json": check_csljson,
     "text": check_text,
     "html": check_html,

@@ -45,7 +45,7 @@ from support.tagged_readers import citations, rich_citation
 
 #: What each format carries, by type and field: the formats' own declarations (``CARRIES``).
 CARRIES = carried()
-#: Every registered format that is both read and written (so declares what it carries).
+#: Every format that is read and written, in the registry's order (a new one is tested without an edit here).
 FORMATS = tuple(CARRIES)
 
 

@@ -49,6 +49,12 @@ class Dialect:
     glued_tag: re.Pattern[str] | None = None  # a known tag inside a value, where a line break was lost
     ignored_tags: frozenset[str] = frozenset()  # tags read on purpose and dropped (record type, source type)
     corporate_comma: bool = False  # EndNote: a name ending with a comma is an organisation
+    #: How a tag is compared, for formats whose tags are words (NoteExpress ``{Subsidiary Author,}``:
+    #: trimmed, a stray comma dropped, case folded); None: upper-cased, a lower-case tag warned about.
+    tag_key: Callable[[str], str] | None = None
+    #: With no end tag, a blank line ends a record (EndNote, RefWorks); False: only the next start
+    #: tag does, and blank lines are skipped (NoteExpress exports have them inside a record, or none between).
+    blank_line_ends_record: bool = True
 
     def knows(self, tag: str) -> bool:
         return tag in self.fields or tag in self.ignored_tags or tag in (self.start_tag, self.end_tag)
@@ -80,28 +86,40 @@ def _split_glued(dialect: Dialect, tag: str, value: str, record: TaggedRecord) -
         record.tags.append((glued, glued_value))
 
 
+def _join_continuation(record: TaggedRecord, pieces: list[str]) -> None:
+    """Add the continuation lines of the record's last value to it, all at once (line by line is quadratic)."""
+    if pieces:
+        tag, value = record.tags[-1]
+        record.tags[-1] = (tag, " ".join([value, *pieces] if value else pieces))
+        pieces.clear()
+
+
 def tagged_records(lines: Iterable[str], dialect: Dialect) -> Iterator[TaggedRecord]:
     """The records of an input, in order, as tag/value lists (see the module docstring)."""
     record: TaggedRecord | None = None
+    continuation: list[str] = []  # lines continuing the record's last value, not joined yet
     for number, offset, text in _physical_lines(lines):
         match = dialect.tag_line.match(text)
         if (
             match is not None
+            and dialect.tag_key is None
             and match.group("tag") != match.group("tag").upper()
             and not dialect.knows(match.group("tag").upper())
         ):
             match = None  # "in this study …": a lower-case word, not a lower-case tag
         if match is None:
             if not text.strip():
-                if record is not None and dialect.end_tag is None and record.tags:
+                if record is not None and dialect.end_tag is None and dialect.blank_line_ends_record and record.tags:
+                    _join_continuation(record, continuation)
                     yield record
                     record = None
             elif record is not None and record.tags:
-                tag, value = record.tags[-1]
-                record.tags[-1] = (tag, f"{value} {text.strip()}" if value else text.strip())
+                continuation.append(text.strip())
             continue
+        if record is not None:
+            _join_continuation(record, continuation)
         raw_tag, value = match.group("tag"), (match.group("value") or "").strip()
-        tag = raw_tag.upper()
+        tag = raw_tag.upper() if dialect.tag_key is None else dialect.tag_key(raw_tag)
         if tag == dialect.start_tag:
             if record is not None:
                 if dialect.end_tag is not None:
@@ -114,10 +132,11 @@ def tagged_records(lines: Iterable[str], dialect: Dialect) -> Iterator[TaggedRec
             yield record
             record = None
             continue
-        if raw_tag != tag:
+        if raw_tag != tag and dialect.tag_key is None:
             record.warnings.append(f"lower-case tag {raw_tag!r} on line {number}: read as {tag}")
         _split_glued(dialect, tag, value, record)
     if record is not None:
+        _join_continuation(record, continuation)
         if dialect.end_tag is not None:
             record.warnings.append(f"record not closed by {dialect.end_tag} at the end of the input")
         yield record
