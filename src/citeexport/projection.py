@@ -17,6 +17,7 @@ Example, a format that keeps titles on one line and the type of books only::
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Mapping
 from typing import Any, Literal
@@ -30,6 +31,8 @@ Mode = Literal[
     "yes",
     "one line",
     "one line, spaces squeezed",
+    "one line, entities decoded",
+    "one line, spaces squeezed, entities decoded",
     "family/given, organisations marked",
     "printed whole, organisations unmarked",
     "split at ; ；",
@@ -53,6 +56,17 @@ def _squeezed(value: str | None) -> str | None:
     """What the BibTeX writer keeps of text: one line, runs of spaces made one."""
     folded = _line(value)
     return (_SPACES.sub(" ", folded) or None) if folded else None
+
+
+def _decoded(value: str | None) -> str | None:
+    """What a tagged reader keeps of text: one line, HTML entities decoded (platform HTML: ``&amp;`` is ``&``)."""
+    folded = _line(value)
+    return (html.unescape(folded) or None) if folded and "&" in folded else folded
+
+
+def _squeezed_decoded(value: str | None) -> str | None:
+    squeezed = _squeezed(value)
+    return (html.unescape(squeezed) or None) if squeezed and "&" in squeezed else squeezed
 
 
 def _split_keywords(separators: str) -> Callable[[tuple[str, ...]], tuple[str, ...]]:
@@ -84,6 +98,8 @@ MODES: dict[str, Callable[[Any], Any]] = {
     "yes": lambda value: value,
     "one line": _line,
     "one line, spaces squeezed": _squeezed,
+    "one line, entities decoded": _decoded,
+    "one line, spaces squeezed, entities decoded": _squeezed_decoded,
     "family/given, organisations marked": lambda names: tuple(_name_parts(n) for n in names),
     "printed whole, organisations unmarked": lambda names: tuple(_name_whole(n) for n in names),
     "split at ; ；": _split_keywords(";；"),
@@ -93,7 +109,8 @@ MODES: dict[str, Callable[[Any], Any]] = {
 }
 #: For two formats in a row, the weaker mode of each field wins (later in a tuple = weaker).
 WEAKER: tuple[tuple[str, ...], ...] = (
-    ("yes", "one line", "one line, spaces squeezed"),
+    ("yes", "one line", "one line, spaces squeezed", "one line, spaces squeezed, entities decoded"),
+    ("yes", "one line", "one line, entities decoded", "one line, spaces squeezed, entities decoded"),
     ("family/given, organisations marked", "printed whole, organisations unmarked"),
     ("split at ; ；", "split at , ; ， ；"),
 )
@@ -131,6 +148,8 @@ def for_type(carries: Carries, csl_type: str) -> Mapping[str, Mode]:
 
 
 def _weaker(first: str, second: str) -> str:
+    if {first, second} == {"one line, spaces squeezed", "one line, entities decoded"}:
+        return "one line, spaces squeezed, entities decoded"
     for order in WEAKER:
         if first in order and second in order:
             return max(first, second, key=order.index)
