@@ -449,7 +449,7 @@ def clean_url(value: str | None, warnings: list[str]) -> str | None:
 
 _ISSN = re.compile(r"^\d{4}-?\d{3}[\dXx]$")
 _ISBN = re.compile(r"^(?:ISBN(?:-1[03])?:?\s*)?((?:\d[\s-]?){9}[\dXx]|(?:\d[\s-]?){12}\d)$", re.IGNORECASE)
-_SERIAL_QUALIFIER = re.compile(r"\s*\((print|electronic|linking|online|paper|pbk\.?|hbk\.?|ebook|e-book)\)\s*$", re.IGNORECASE)
+_SERIAL_QUALIFIER = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
 _ELECTRONIC = {"electronic", "online", "ebook", "e-book"}
 
 
@@ -457,7 +457,7 @@ def serial_number(value: str) -> tuple[str | None, str]:
     """What a field that holds "ISSN or ISBN" (RIS ``SN``, EndNote ``%@``, RefWorks ``SN``) holds, by its
     shape: (``issn``, ``eissn`` or ``isbn``, the number), or (None, the value) when it is neither.
     PubMed's ``2277-9175 (Print)`` is the print ISSN, ``(Electronic)`` the electronic one; an ISBN's
-    ``(pbk.)`` is dropped."""
+    ``(pbk.)`` or ``(paperback)`` is dropped."""
     text = value.strip()
     qualifier = _SERIAL_QUALIFIER.search(text)
     bare = text[: qualifier.start()] if qualifier else text

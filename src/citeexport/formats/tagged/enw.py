@@ -58,6 +58,7 @@ import re
 from typing import Any
 
 from ...model import Citation, Date, Name
+from ...record_warnings import RecordWarning
 from .reading import Dialect, RecordType, TaggedReader, TaggedRecord, first_line, pages_of, read_citation, single
 from .table import ENDNOTE_NEAREST, SERIAL_TYPES, Field, TagTable, TypeTable, endnote_name, endnote_rows, every_tag
 from .writing import TAGGED_FIELDS, TaggedWriter, carries
@@ -133,6 +134,8 @@ TYPES = TypeTable(
         "thesis": {"contributor": "%Y", "collection-editor": None},
         "paper-conference": {"event_place": "%C", "publisher_place": None},
         "software": {"version": "%7", "edition": None},
+        "dataset": {"version": "%7", "edition": None},
+        "legal_case": {"authority": "%I", "publisher": None},
     },
 )
 #: Reader-only aliases: EndNote's journal ``%J`` and "Secondary Title" ``%B`` each hold the container
@@ -164,14 +167,22 @@ DIALECT = Dialect(
     tags=TAGS,
     aliases=ALIASES,
     serial_tag="%@",
+    implicit_type="Book",  # Zotero's reading of a record with no %0
 )
 
 
 def citation_from_record(record: TaggedRecord) -> Citation:
     def own(values: dict[Field, list[str]], kind: RecordType, warnings: list[str]) -> dict[str, Any]:
-        pages = pages_of(single(values, "pages", warnings))
+        fixed: dict[str, Any] = pages_of(single(values, "pages", warnings))
         values.pop("pages", None)
-        return pages
+        journal = [tag for tag, _ in record.tags if tag == "%J"]
+        if kind.csl == "thesis" and journal and "publisher" not in values:
+            fixed["publisher"] = single(values, "container_title", warnings)  # CNKI: the university in %J
+            values.pop("container_title", None)
+            warnings.append(
+                RecordWarning("a thesis's %J read as its university (publisher)", "a thesis's %J read as its university")
+            )
+        return fixed
 
     return read_citation(record, DIALECT, own)
 

@@ -88,6 +88,9 @@ class Dialect:
     types: TypeTable | None = None  # the format's reference types (None: a format read as it reads itself)
     tags: TagTable = ()  # the writer's tag table (slot -> tag), before the per-type overrides
     aliases: Mapping[str, Field] = field(default_factory=dict)  # tags read but never written
+    #: The type of a record whose tags come with no start tag (Zotero reads such an EndNote record as a
+    #: Book); None: tags before the first start tag are skipped (a header, a legend).
+    implicit_type: str | None = None
     serial_tag: str | None = None  # the tag holding "ISSN or ISBN" (and a report's number): read by the value's shape
 
     def knows(self, tag: str) -> bool:
@@ -130,6 +133,7 @@ def tagged_records(lines: Iterable[str], dialect: Dialect) -> Iterator[TaggedRec
     """The records of an input, in order, as tag/value lists (see the module docstring)."""
     record: TaggedRecord | None = None
     after_blank = False  # a blank line since the last tag line of ``record``
+    implicit = False  # ``record`` started with no start tag (Dialect.implicit_type): a blank line ends it
     match_line = dialect.tag_line.match
     glued_value = dialect.glued_value
     glued_tag = dialect.glued_tag
@@ -161,7 +165,10 @@ def tagged_records(lines: Iterable[str], dialect: Dialect) -> Iterator[TaggedRec
         if match is None:
             stripped = text.strip()
             if not stripped:
-                if record is not None and record.tags:
+                if record is not None and implicit:
+                    yield record
+                    record, implicit = None, False
+                elif record is not None and record.tags:
                     after_blank = True
                 continue
             if record is not None and record.tags:
@@ -183,9 +190,18 @@ def tagged_records(lines: Iterable[str], dialect: Dialect) -> Iterator[TaggedRec
                     record.warnings.append(f"record not closed by {end_tag}: ended at the next {tag} (line {number})")
                 yield record
             record = TaggedRecord(number, start)
-            after_blank = False
+            after_blank = implicit = False
         elif record is None:
-            continue  # text before the first record (a header, a tag legend, a stray tag)
+            if dialect.implicit_type is None or not dialect.knows(tag):
+                continue  # text before the first record (a header, a tag legend, a stray tag)
+            record = TaggedRecord(number, start, tags=[(start_tag, dialect.implicit_type)])
+            record.warnings.append(
+                RecordWarning(
+                    f"record with no {start_tag} line: read as {dialect.implicit_type}",
+                    f"records with no {start_tag} line, read as {dialect.implicit_type}",
+                )
+            )
+            implicit = True
         elif end_tag is not None and tag == end_tag:
             yield record
             record = None
@@ -389,7 +405,8 @@ def citation_from_values(
         if key in neutral and neutral[key] is None:
             del neutral[key]
     title = text.get("title")
-    lang, tag = record_language(single(values, "language", warnings), title, warnings)
+    language = single(values, "language", warnings)
+    lang, tag = record_language(language.strip(" ;；,，") if language else None, title, warnings)  # CNKI's "中文;"
     if kind.genre and not text.get("genre"):
         text["genre"] = kind.genre
     text.update({key: value for key, value in fixed.items() if key in TEXT_SLOTS})

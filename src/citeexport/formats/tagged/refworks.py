@@ -163,6 +163,8 @@ TYPES = TypeTable(
         "patent": {**_NUMBERED, "authority": "PP", "publisher_place": None},
         "thesis": {"contributor": "A3", "collection-editor": None},
         "software": {"version": "ED", "edition": None},
+        "dataset": {"version": "ED", "edition": None},
+        "legal_case": {"authority": "PB", "publisher": None},
     },
 )
 
@@ -181,11 +183,15 @@ ALIASES: dict[str, Field] = {
     "WT": "container_title",
     "A6": "editor",
     "WP": "available_date",
+    "AN": "archive_location",
+    "DS": "archive",
+    "SF": "archive",
 }
 
-#: Tags a reader consumes without a model field: the reference type and the source type
-#: (``SR``: print or electronic, which the writer derives from the URL and DOI).
-READ_IGNORED: frozenset[str] = frozenset({TYPE_TAG, "SR"})
+#: Tags a reader consumes without a model field: the reference type, the source type (``SR``: print
+#: or electronic, which the writer derives from the URL and DOI), the reference id and RefWorks'
+#: output language (``OL Unknown(0)``), as the RIS reader ignores ``ID``.
+READ_IGNORED: frozenset[str] = frozenset({TYPE_TAG, "SR", "ID", "OL"})
 
 
 # -- reading -------------------------------------------------------------------------------------

@@ -139,6 +139,8 @@ TYPES = TypeTable(
         "thesis": {"contributor": "A3", "collection-editor": None},
         "paper-conference": {"event_place": "CY", "publisher_place": "C1"},
         "software": {"version": "ET", "edition": None},
+        "dataset": {"version": "ET", "edition": None},
+        "legal_case": {"authority": "PB", "publisher": None},
     },
 )
 
@@ -156,6 +158,11 @@ ALIASES: dict[str, Field] = {
     "Y1": "year",
     "L1": "pdf_url",
     "C7": "number",
+    "VO": "volume",
+    "DP": "archive",
+    "L2": "url",
+    "RN": "note",
+    "M2": "note",
 }
 
 #: Tags a reader consumes without a model field: the record type and the reference id.

@@ -80,19 +80,21 @@ def fields_by_tag(table: TagTable) -> dict[str, Field]:
 
 
 def with_overrides(table: TagTable, overrides: TagOverrides) -> TagTable:
-    """``table`` with the slots ``overrides`` names moved to their tag (or removed: None); slots
-    the table lacks are added at the end."""
+    """``table`` with the slots ``overrides`` names moved to their tag (or removed: None); a slot the
+    table lacks goes where its tag first is (a patent's authority where the place was), else at the end."""
     rows: list[tuple[Field, str]] = []
+    present = {slot for slot, _ in table}
+    added = {slot: tag for slot, tag in overrides.items() if slot not in present and tag is not None}
     for slot, tag in table:
+        rows += [(new, new_tag) for new, new_tag in added.items() if new_tag == tag]
+        added = {new: new_tag for new, new_tag in added.items() if new_tag != tag}
         if slot in overrides:
-            new = overrides[slot]
-            if new is not None:
-                rows.append((slot, new))
+            replaced = overrides[slot]
+            if replaced is not None:
+                rows.append((slot, replaced))
         else:
             rows.append((slot, tag))
-    present = {slot for slot, _ in table}
-    rows += [(slot, tag) for slot, tag in overrides.items() if slot not in present and tag is not None]
-    return tuple(rows)
+    return (*rows, *added.items())
 
 
 # -- reference types -------------------------------------------------------------------------------

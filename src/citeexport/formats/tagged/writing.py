@@ -26,8 +26,8 @@ from ...markup import to_unicode
 from ...model import ROLES, Citation, Date, Lang, Name
 from ...oneline import one_line
 from ...projection import FIELDS, Carries, Mode
-from ..base import FIELDS_NOT_HELD, TYPE_NOT_HELD, StatelessWriter
-from .table import DATE_SLOTS, NEUTRAL_SLOTS, TEXT_SLOTS, Field, TagTable, TypeTable, model_field
+from ..base import FIELDS_NOT_HELD, QUIETLY_OMITTED, TYPE_NOT_HELD, StatelessWriter, present_fields
+from .table import DATE_SLOTS, NEUTRAL_SLOTS, SERIAL_TYPES, TEXT_SLOTS, Field, TagTable, TypeTable, model_field
 
 
 def year_text(date: Date | None) -> str | None:
@@ -170,7 +170,7 @@ class TaggedWriter(StatelessWriter):
         """What each slot of ``table`` holds for ``citation`` in ``lang`` (unfolded)."""
         text = citation.text(lang)
         out: dict[Field, tuple[str, ...]] = {}
-        pages = page_values(citation, number_in_page_slot=self.number_in_page_slot)
+        pages = page_values(citation, number_in_page_slot=self.number_in_page_slot and citation.type in SERIAL_TYPES)
         for slot, _tag in table:
             if slot in out:
                 continue
@@ -224,14 +224,19 @@ class TaggedWriter(StatelessWriter):
         code, held = self.types.code_for(citation.type, genre)
         if not held:
             self.warn(f"{TYPE_NOT_HELD}, written as {code}", [citation.type])
-        table = self.types.tags(self.tags, citation.type)
+        row = self.types.read(code)
+        table = self.types.tags(self.tags, row.csl if row is not None else citation.type)  # as the reader will read it
         written = self.written_fields(table)
-        if self.number_in_page_slot and not (citation.page_first or citation.page_last or citation.page):
+        if self.number_in_page_slot and citation.type in SERIAL_TYPES and not citation.pages:
             written |= {"number"}  # in the page slot
-        self.warn_unwritten(citation, lang, written)
+        lost = [field for field in present_fields(citation, lang) if field not in written and field not in QUIETLY_OMITTED]
         issued = citation.issued
-        if issued is not None and (issued.circa or issued.end is not None):
-            self.warn(FIELDS_NOT_HELD, ["issued (circa)" if issued.circa else "issued (range end)"])
+        if issued is not None and issued.circa:
+            lost.append("issued (circa)")
+        if issued is not None and issued.end is not None:
+            lost.append("issued (range end)")
+        if lost:
+            self.warn(FIELDS_NOT_HELD, lost)
         lines = [(self.type_tag, code), *tag_lines(table, self.values(citation, lang, table))]
         if self.end_line is not None:
             lines.append(self.end_line)
