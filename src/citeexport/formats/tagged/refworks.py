@@ -96,7 +96,10 @@ TAGS: TagTable = (
 
 _NUMBERED: dict[Field, str | None] = {"number": "SN"}
 
-#: RefWorks' reference types (Ex Libris' list, Zotero's spellings, CNKI's) and the per-type tags.
+#: RefWorks' reference types (Ex Libris' list, Zotero's spellings, CNKI's) and the per-type tags.  Where
+#: Ex Libris names a pair (``Dissertation/Thesis``, ``Laws/Statutes``), the writer uses the name both
+#: importers of the format read, Zotero and citation-js (``Dissertation``, ``Statutes``): Zotero reads
+#: ``Dissertation/Thesis`` as a journal article and citation-js as a document.
 TYPES = TypeTable(
     rows=(
         *rows("article-journal", "Journal Article", "Journal, Electronic", "Journal"),
@@ -105,22 +108,22 @@ TYPES = TypeTable(
         *rows("chapter", "Book, Section"),
         *rows("paper-conference", "Conference Proceedings", "Conference Proceeding", "Conference Paper"),
         *rows(
-            "thesis", "Dissertation/Thesis", "Dissertation", "Thesis", "Dissertation/Thesis, Unpublished", "Thesis, Unpublished"
+            "thesis", "Dissertation", "Dissertation/Thesis", "Thesis", "Dissertation/Thesis, Unpublished", "Thesis, Unpublished"
         ),
         *rows("report", "Report"),
         *rows("document", "Generic", "Other Article"),
         TypeRow("Grant", "document", "grant"),
         *rows("hearing", "Hearing"),
-        *rows("legislation", "Laws/Statutes", "Laws", "Statutes", "Statute"),
-        *rows("bill", "Bills/Resolutions", "Bills", "Resolutions", "Bill"),
-        *rows("legal_case", "Case/Court Decisions", "Case", "Court Decisions"),
+        *rows("legislation", "Statutes", "Laws/Statutes", "Laws", "Statute"),
+        *rows("bill", "Bills", "Bills/Resolutions", "Resolutions", "Bill"),
+        *rows("legal_case", "Case", "Case/Court Decisions", "Court Decisions"),
         *rows("software", "Computer Program"),
         *rows("article-magazine", "Magazine Article"),
         *rows("article-newspaper", "Newspaper Article"),
         *rows("map", "Map"),
         *rows("motion_picture", "Motion Picture"),
-        TypeRow("Video/DVD", "motion_picture", "video recording"),
-        TypeRow("Video", "motion_picture", "video recording", writes=False),
+        TypeRow("Video", "motion_picture", "video recording"),
+        TypeRow("Video/DVD", "motion_picture", "video recording", writes=False),
         TypeRow("DVD", "motion_picture", "video recording", writes=False),
         *rows("musical_score", "Music Score"),
         *rows("song", "Sound Recording"),
@@ -128,7 +131,7 @@ TYPES = TypeTable(
         *rows("personal_communication", "Personal Communication"),
         *rows("manuscript", "Unpublished Material"),
         *rows("webpage", "Web Page"),
-        *rows("post-weblog", "Online Discussion Forum/Blogs", "Online Discussion Forum", "Blogs"),
+        *rows("post-weblog", "Online Discussion Forum", "Online Discussion Forum/Blogs", "Blogs"),
         *rows("graphic", "Artwork"),
         TypeRow("Standard", "standard", writes=False),  # CNKI's, not a RefWorks type
     ),
@@ -150,9 +153,9 @@ TYPES = TypeTable(
         "periodical": "Journal Article",
         "review": "Journal Article",
         "review-book": "Journal Article",
-        "post": "Online Discussion Forum/Blogs",
-        "regulation": "Laws/Statutes",
-        "treaty": "Laws/Statutes",
+        "post": "Online Discussion Forum",
+        "regulation": "Statutes",
+        "treaty": "Statutes",
     },
     fallback="Generic",
     overrides={
