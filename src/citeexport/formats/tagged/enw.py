@@ -126,7 +126,7 @@ TYPES = TypeTable(
     nearest={csl: endnote_name(code) for csl, code in ENDNOTE_NEAREST.items() if csl not in ("interview", "broadcast", "post")},
     fallback="Generic",
     overrides={
-        **{csl: {"container_title": "%J"} for csl in SERIAL_TYPES},
+        **{csl: {"container_title": "%J"} for csl in sorted(SERIAL_TYPES)},
         "book": {"editor": "%Y", "collection-editor": "%E", "collection_title": "%B", "container_title": None},
         "report": {**_NUMBERED, "collection_title": "%B", "container_title": None},
         "standard": _NUMBERED,

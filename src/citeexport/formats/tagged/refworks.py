@@ -159,7 +159,7 @@ TYPES = TypeTable(
     },
     fallback="Generic",
     overrides={
-        **{csl: {"container_title": "JF"} for csl in SERIAL_TYPES},
+        **{csl: {"container_title": "JF"} for csl in sorted(SERIAL_TYPES)},
         "book": {"editor": "A3", "collection-editor": "A2", "collection_title": "T2", "container_title": None},
         "report": {**_NUMBERED, "collection_title": "T2", "container_title": None},
         "standard": _NUMBERED,

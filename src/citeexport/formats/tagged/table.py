@@ -263,3 +263,55 @@ def endnote_rows(column: int, only: Iterable[tuple[str, str, str | None]] = ()) 
 def endnote_name(ris_code: str) -> str:
     """EndNote's name of the type its RIS export calls ``ris_code``."""
     return next(name for code, name, _csl, _genre in ENDNOTE_TYPES if code == ris_code)
+
+
+# -- the README's tables ---------------------------------------------------------------------------
+
+
+def types_markdown(formats: Mapping[str, TypeTable]) -> str:
+    """The README's table of the type each CSL type is written as, per format (``→`` the nearest, with a warning)."""
+    from ...model import CSL_TYPES
+
+    lines = ["| CSL type | " + " | ".join(formats) + " |", "|" + "---|" * (len(formats) + 1)]
+    for csl_type in CSL_TYPES:
+        cells = []
+        for types in formats.values():
+            code, held = types.code_for(csl_type, None)
+            cells.append(f"`{code}`" if held else f"→ `{code}`")
+        lines.append(f"| `{csl_type}` | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+_README_NAMES = {
+    "year": "issued (year)",
+    "date": "issued (month, day, season)",
+    "pages": "page (the whole range)",
+    "source_type": "(source type, from url and doi)",
+}
+
+
+def fields_markdown(formats: Mapping[str, tuple[TypeTable, TagTable]]) -> str:
+    """The README's table of the tag each model field (or name role) is written with, per format, with the
+    types that write it elsewhere (``book: A3``) or not at all (``book: —``)."""
+    slots: list[Field] = []
+    for types, base in formats.values():
+        for slot, _tag in base:
+            if slot not in slots:
+                slots.append(slot)
+        for overrides in types.overrides.values():
+            slots += [slot for slot in overrides if slot not in slots]
+    lines = ["| model field | " + " | ".join(formats) + " |", "|" + "---|" * (len(formats) + 1)]
+    for slot in slots:
+        cells = []
+        for types, base in formats.values():
+            tags = [tag for name, tag in base if name == slot]
+            cell = f"`{tags[0]}`" if tags else "—"
+            changes = [
+                f"{csl}: `{overrides[slot]}`" if overrides[slot] else f"{csl}: —"
+                for csl, overrides in sorted(types.overrides.items())
+                if slot in overrides and overrides[slot] != (tags[0] if tags else None)
+            ]
+            cells.append(cell + (f" ({'; '.join(changes)})" if changes else ""))
+        name = _README_NAMES.get(slot, model_field(slot))
+        lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
