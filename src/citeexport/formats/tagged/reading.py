@@ -139,6 +139,7 @@ def tagged_records(lines: Iterable[str], dialect: Dialect) -> Iterator[TaggedRec
     glued_tag = dialect.glued_tag
     start_tag, end_tag = dialect.start_tag, dialect.end_tag
     key = dialect.key
+    upper = dialect.tag_key is None  # tags compared in upper case (every format but NoteExpress)
     offset = 0
     for number, line in enumerate(lines, start=1):
         start = offset
@@ -150,8 +151,8 @@ def tagged_records(lines: Iterable[str], dialect: Dialect) -> Iterator[TaggedRec
         tag = ""
         if match is not None:
             raw_tag = match.group("tag")
-            tag = key(raw_tag)
-            if (raw_tag != tag or len(tag) > 2) and dialect.tag_key is None and not dialect.knows(tag):
+            tag = raw_tag.upper() if upper else key(raw_tag)
+            if upper and (raw_tag != tag or len(tag) > 2) and not dialect.knows(tag):
                 match = None  # "in this study …", "DNA analysis …": a word, not a tag
         if match is None and glued_value is not None and record is not None:
             glued = glued_value.match(text)
@@ -306,7 +307,21 @@ def keywords_from_lines(lines: Iterable[str], tag: str, warnings: list[str]) -> 
 
 def tag_of(dialect: Dialect, name: Field, fields: Mapping[str, Field] | None = None) -> str:
     """The tag a slot is read from, for messages."""
-    return next((tag for tag, mapped in (fields or dialect.fields).items() if mapped == name), name)
+    return _tags_by_slot(fields or dialect.fields).get(name, name)
+
+
+_TAGS_BY_SLOT: dict[int, tuple[Mapping[str, Field], dict[Field, str]]] = {}
+
+
+def _tags_by_slot(fields: Mapping[str, Field]) -> dict[Field, str]:
+    """Slot -> its first tag in ``fields``, computed once per table (the tables live as long as the process)."""
+    cached = _TAGS_BY_SLOT.get(id(fields))
+    if cached is None or cached[0] is not fields:
+        inverse: dict[Field, str] = {}
+        for tag, slot in fields.items():
+            inverse.setdefault(slot, tag)
+        cached = _TAGS_BY_SLOT[id(fields)] = (fields, inverse)
+    return cached[1]
 
 
 def first_line(head: str) -> str:
