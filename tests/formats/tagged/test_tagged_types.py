@@ -216,3 +216,16 @@ def test_any_date_the_model_accepts_is_written_and_read_without_a_crash(date: Da
         assert back.issued is not None and back.issued.year == date.year and back.issued.month == date.month
     if date.literal is not None and field == "issued":
         assert back.issued == date
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_markup_is_plain_text_and_platform_html_never_reaches_the_output(fmt: str) -> None:
+    title = 'CO<sub>2</sub> &amp; Ca<sup>2+</sup> in <i>E. coli</i> <span data-x="1">cells</span>'
+    citation = Citation(
+        type="book", texts={"en": LocalizedText(title=title, publisher="R&amp;D <b>Press</b>", keywords=("H<sub>2</sub>O",))}
+    )
+    text, _ = write(fmt, citation)
+    assert "CO₂ & Ca²⁺ in E. coli cells" in text and "R&D Press" in text and "H₂O" in text
+    assert "&amp;" not in text and "<" not in text
+    (back,) = read(fmt, text)
+    assert back.texts["en"].title == "CO₂ & Ca²⁺ in E. coli cells"

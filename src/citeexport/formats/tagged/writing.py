@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 from ...csl import full_title
-from ...markup import to_unicode
+from ...markup import from_html, to_unicode
 from ...model import ROLES, Citation, Date, Lang, Name
 from ...oneline import one_line
 from ...projection import FIELDS, Carries, Mode
@@ -37,6 +37,15 @@ def year_text(date: Date | None) -> str | None:
     if date.literal is not None:
         return date.literal
     return str(date.year) if date.year and date.year > 0 else date.iso()
+
+
+def plain(text: str | None) -> str | None:
+    """A text value as a tagged format holds it: the model's markup as plain text with Unicode sub- and
+    superscripts (``H₂O``), and platform HTML a reader left in it (``&amp;``, ``<span data-x="1">``)
+    decoded and dropped, its text kept, so that none of it reaches the output."""
+    if text and ("&" in text or "<" in text):
+        text = from_html(text)
+    return to_unicode(text)
 
 
 def page_values(citation: Citation, *, number_in_page_slot: bool = True) -> dict[Field, str]:
@@ -176,11 +185,11 @@ class TaggedWriter(StatelessWriter):
                 continue
             value: str | None = None
             if slot == "title":
-                value = to_unicode(full_title(text.title, text.subtitle))
+                value = plain(full_title(text.title, text.subtitle))
             elif slot == "url":
                 value = text.url
             elif slot in TEXT_SLOTS:
-                value = to_unicode(getattr(text, slot))
+                value = plain(getattr(text, slot))
             elif slot == "issn":
                 value = citation.issn or citation.eissn
             elif slot in NEUTRAL_SLOTS:
@@ -200,7 +209,7 @@ class TaggedWriter(StatelessWriter):
             elif slot in pages:
                 value = pages[slot]
             elif slot == "keyword":
-                out[slot] = tuple(keyword for keyword in map(to_unicode, text.keywords) if keyword)
+                out[slot] = tuple(keyword for keyword in map(plain, text.keywords) if keyword)
                 continue
             elif slot == "language":
                 value = citation.language_tag(lang) if text.language else lang
