@@ -381,6 +381,9 @@ def _serial_numbers(lines: Iterable[str], default: Field, warnings: list[str]) -
     return out
 
 
+_ROLES = frozenset(ROLES)
+
+
 def citation_from_values(
     values: Mapping[Field, list[str]],
     dialect: Dialect,
@@ -413,7 +416,7 @@ def citation_from_values(
             neutral[slot] = clean_doi(value, warnings) if slot == "doi" else value
         elif slot in DATE_SLOTS:
             neutral[slot] = date_from_text(single(values, slot, warnings))
-        elif slot in ROLES:
+        elif slot in _ROLES:
             role = cast(Role, slot)
             names[role] = names.get(role, ()) + _names(lines, slot, dialect, fields, warnings)
     for key in ("issn", "isbn", "eissn"):

@@ -152,9 +152,17 @@ class TypeTable:
         """The CSL types written as themselves."""
         return frozenset(csl for csl, _ in self._writers)
 
+    @cached_property
+    def _tables(self) -> dict[tuple[int, str], tuple[TagTable, TagTable]]:
+        return {}
+
     def tags(self, base: TagTable, csl_type: str) -> TagTable:
-        """The writer's tag table for records of ``csl_type``."""
-        return with_overrides(base, self.overrides.get(csl_type, {}))
+        """The writer's tag table for records of ``csl_type`` (made once per base table and type)."""
+        key = (id(base), csl_type)
+        cached = self._tables.get(key)
+        if cached is None or cached[0] is not base:
+            cached = self._tables[key] = (base, with_overrides(base, self.overrides.get(csl_type, {})))
+        return cached[1]
 
 
 def rows(csl: str, *codes: str, genre: str | None = None) -> tuple[TypeRow, ...]:

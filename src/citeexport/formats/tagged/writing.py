@@ -142,6 +142,22 @@ def carries(types: TypeTable, base: TagTable, fields: Mapping[str, Mode]) -> Car
     return out
 
 
+@lru_cache(maxsize=256)
+def _written_fields(table: TagTable) -> frozenset[str]:
+    """The model fields (and roles) ``table`` writes (once per table)."""
+    written = {model_field(slot) for slot, _ in table}
+    if "title" in written:
+        written.add("subtitle")  # written into the title
+    if "page_first" in written:
+        written |= {"page_last", "page"}
+    if "page" in written:
+        written |= {"page_first", "page_last"}
+    return frozenset(written)
+
+
+_ROLES = frozenset(ROLES)
+
+
 class TaggedWriter(StatelessWriter):
     """A tagged format's writer: its syntax and tables as class attributes, and how it spells dates
     and names; one record per article and language, every value folded onto its own line."""
@@ -197,7 +213,7 @@ class TaggedWriter(StatelessWriter):
             elif slot in DATE_SLOTS:
                 date = getattr(citation, slot)
                 value = self.whole_date(date) if date is not None else None
-            elif slot in ROLES:
+            elif slot in _ROLES:
                 out[slot] = tuple(self.name_text(name) for name in text.name_list(slot))  # type: ignore[arg-type]  # slot is a Role here
                 continue
             elif slot == "year":
@@ -219,14 +235,7 @@ class TaggedWriter(StatelessWriter):
 
     def written_fields(self, table: TagTable) -> frozenset[str]:
         """The model fields (and roles) ``table`` writes."""
-        written = {model_field(slot) for slot, _ in table}
-        if "title" in written:
-            written.add("subtitle")  # written into the title
-        if "page_first" in written:
-            written |= {"page_last", "page"}
-        if "page" in written:
-            written |= {"page_first", "page_last"}
-        return frozenset(written)
+        return _written_fields(table)
 
     def write_one(self, citation: Citation, lang: Lang) -> str:
         genre = citation.text(lang).genre
