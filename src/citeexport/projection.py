@@ -17,6 +17,7 @@ Example, a format that keeps titles on one line and the type of books only::
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Mapping
 from typing import Any, Literal, cast
@@ -31,6 +32,8 @@ Mode = Literal[
     "one line",
     "one line, spaces squeezed",
     "family/given/suffix, organisations marked",
+    "one line, entities decoded",
+    "one line, spaces squeezed, entities decoded",
     "family/given, organisations marked",
     "printed whole, organisations unmarked",
     "printed whole without suffix, organisations unmarked",
@@ -55,6 +58,17 @@ def _squeezed(value: str | None) -> str | None:
     """What the BibTeX writer keeps of text: one line, runs of spaces made one."""
     folded = _line(value)
     return (_SPACES.sub(" ", folded) or None) if folded else None
+
+
+def _decoded(value: str | None) -> str | None:
+    """What a tagged reader keeps of text: one line, HTML entities decoded (platform HTML: ``&amp;`` is ``&``)."""
+    folded = _line(value)
+    return (html.unescape(folded) or None) if folded and "&" in folded else folded
+
+
+def _squeezed_decoded(value: str | None) -> str | None:
+    squeezed = _squeezed(value)
+    return (html.unescape(squeezed) or None) if squeezed and "&" in squeezed else squeezed
 
 
 def _split_keywords(separators: str) -> Callable[[tuple[str, ...]], tuple[str, ...]]:
@@ -100,6 +114,8 @@ MODES: dict[str, Callable[[Any], Any]] = {
     "one line": _line,
     "one line, spaces squeezed": _squeezed,
     "family/given/suffix, organisations marked": lambda names: tuple(_name_parts(n, suffix=True) for n in names),
+    "one line, entities decoded": _decoded,
+    "one line, spaces squeezed, entities decoded": _squeezed_decoded,
     "family/given, organisations marked": lambda names: tuple(_name_parts(n) for n in names),
     "printed whole, organisations unmarked": lambda names: tuple(_name_whole(n) for n in names),
     "printed whole without suffix, organisations unmarked": lambda names: tuple(_name_whole(n, suffix=False) for n in names),
@@ -110,7 +126,8 @@ MODES: dict[str, Callable[[Any], Any]] = {
 }
 #: For two formats in a row, the weaker mode of each field wins (later in a tuple = weaker).
 WEAKER: tuple[tuple[str, ...], ...] = (
-    ("yes", "one line", "one line, spaces squeezed"),
+    ("yes", "one line", "one line, spaces squeezed", "one line, spaces squeezed, entities decoded"),
+    ("yes", "one line", "one line, entities decoded", "one line, spaces squeezed, entities decoded"),
     ("split at ; ；", "split at , ; ， ；"),
 )
 
@@ -206,6 +223,8 @@ def _weaker(first: str, second: str) -> str:
     if first in NAME_MODES and second in NAME_MODES:
         kept = tuple(a and b for a, b in zip(NAME_MODES[first], NAME_MODES[second], strict=True))
         return next(mode for mode, keeps in NAME_MODES.items() if keeps == kept)
+    if {first, second} == {"one line, spaces squeezed", "one line, entities decoded"}:
+        return "one line, spaces squeezed, entities decoded"
     for order in WEAKER:
         if first in order and second in order:
             return max(first, second, key=order.index)

@@ -106,10 +106,7 @@ BY_SUFFIX = {
     ".xml": "EndNote XML",
 }
 #: Real files detection still misses, each with why (strict: fixing one fails here, to drop it from the list).
-MISSED = {
-    "zotero-refworks/refworks-export-header-tag-legend-FD-mm-dd.txt": "RefWorks' own export starts with a header and a tag "
-    "legend before the first RT line; the RefWorks reader sniffs the first line only",
-}
+MISSED: dict[str, str] = {}
 
 
 def _samples() -> list[tuple[str, str]]:
