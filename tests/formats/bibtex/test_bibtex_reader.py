@@ -141,10 +141,13 @@ def test_string_macros_carry_across_entries_and_months_by_name() -> None:
     assert record.citation.issued is not None and record.citation.issued.month == 8
 
 
-def test_an_unknown_entry_type_is_read_as_an_article_with_a_warning() -> None:
+def test_a_patent_is_a_patent_and_an_unknown_entry_type_a_document_with_a_warning() -> None:
     (record,) = BibtexReader().read(split_lines("@patent{p, title={A patent}, year=1999}\n"))
-    assert record.citation is not None and record.citation.type == "article-journal"
-    assert record.warnings == ["@patent read as a journal article"]
+    assert record.citation is not None and record.citation.type == "patent"
+    assert record.warnings == []
+    (record,) = BibtexReader().read(split_lines("@jurthesis{p, title={A legal thesis}, year=1999}\n"))
+    assert record.citation is not None and record.citation.type == "document"
+    assert record.warnings == ["entry types with no CSL type, read as document: @jurthesis"]
 
 
 def test_a_year_that_is_not_a_year_is_kept_as_written() -> None:
