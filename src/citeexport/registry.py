@@ -26,6 +26,7 @@ FORMATS: dict[str, str] = {
     "enw": "citeexport.formats.tagged.enw",
     "refworks": "citeexport.formats.tagged.refworks",
     "csl-json": "citeexport.formats.csljson",
+    "endnote-xml": "citeexport.formats.endnote_xml",
     "text": "citeexport.formats.text",
 }
 
