@@ -48,6 +48,7 @@ FORMATS: dict[str, Format | str] = {
     "refworks": Format("citeexport.formats.tagged.refworks", reads=("txt", "rwt"), writes=True),
     "noteexpress": Format("citeexport.formats.tagged.noteexpress", reads=("net",), writes=True),
     "csl-json": Format("citeexport.formats.csljson", reads=("json",), writes=True),
+    "endnote-xml": Format("citeexport.formats.endnote_xml", reads=("xml",), writes=True),
     "text": Format("citeexport.formats.text", writes=True),
     "html": Format("citeexport.formats.html", writes=True),
 }

@@ -35,8 +35,18 @@ CORE = (
 
 
 def test_every_listed_format_offers_what_its_name_says() -> None:
-    assert list(registry.readers()) == ["dump", "bibtex", "ris", "enw", "refworks", "noteexpress", "csl-json"]
-    assert list(registry.writers()) == ["bibtex", "ris", "enw", "refworks", "noteexpress", "csl-json", "text", "html"]
+    assert list(registry.readers()) == ["dump", "bibtex", "ris", "enw", "refworks", "noteexpress", "csl-json", "endnote-xml"]
+    assert list(registry.writers()) == [
+        "bibtex",
+        "ris",
+        "enw",
+        "refworks",
+        "noteexpress",
+        "csl-json",
+        "endnote-xml",
+        "text",
+        "html",
+    ]
     for name, cls in {**registry.readers(), **registry.writers()}.items():
         assert cls.name == name
 

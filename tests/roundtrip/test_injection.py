@@ -191,6 +191,22 @@ def check_csljson(out: str, citation: Citation, payload: str) -> None:
         assert item["author"][1] == {"literal": citation.text(lang).title}
 
 
+def check_endnote_xml(out: str, citation: Citation, payload: str) -> None:
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(out)  # the whole output is one well-formed document
+    records = root.findall("records/record")
+    assert len(records) == 2, [ET.tostring(r) for r in records]
+    assert len(out.splitlines()) == 5  # the declaration and <xml><records>, one line per record, the end
+    for record, lang in zip(records, ("zh", "en"), strict=True):
+        assert record.findtext("titles/title") == (citation.text(lang).title or "").translate(_XML_INVALID)
+        assert [a.text for a in record.iter("author")][1] == (citation.text(lang).title or "").translate(_XML_INVALID) + ","
+
+
+#: Characters no XML document can hold (removed by the EndNote XML writer).
+_XML_INVALID = {c: None for c in [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]}
+
+
 #: What must not reach a plain-text reference: line breaks other than the writer's own LF
 #: (bare CR, VT, FF, FS/GS/RS, NEL, U+2028/9 start a line in some viewer), and other
 #: controls (ESC sequences recolour or rewrite a terminal the list is printed on).
@@ -226,6 +242,7 @@ CHECKERS: dict[str, Checker] = {
     "refworks": check_refworks,
     "noteexpress": check_noteexpress,
     "csl-json": check_csljson,
+    "endnote-xml": check_endnote_xml,
     "text": check_text,
     "html": check_html,
 }
