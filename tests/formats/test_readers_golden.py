@@ -159,7 +159,7 @@ def test_scholar_bibtex_latex_names_strings_and_a_broken_entry() -> None:
     assert en.authors == (
         Name(family="Müller", given="Jörg"),
         Name(family="van Beethoven", given="Ludwig"),
-        Name(family="King, Jr.", given="Martin Luther"),
+        Name(family="King", given="Martin Luther", suffix="Jr."),
         Name(literal="World Health Organization"),
         Name(family="Dupont", given="François"),
         Name(family="de la Fontaine", given="Jean"),
