@@ -3,8 +3,9 @@
 ``cases.jsonl`` there holds one case per (example, edition, system) with its clause, CSL item and
 expected line (built from ``tests/samples/gbt7714/`` by ``build_cases.py``).  Each case is rendered
 twice: by the bundled style's name and by the path of its CSL file (one renderer contract).
-``known_failures.txt`` lists the cases still failing, each with its reason; a listed case that
-passes fails the test, so the list can only shrink.
+Every case also goes through the CSL-JSON reader, the model and the text writer, and the standard's
+multi-item lists (``lists.jsonl``) through the writer.  ``known_failures.txt`` lists the cases still
+failing, each with its reason; a listed case that passes fails the test, so the list can only shrink.
 """
 
 from __future__ import annotations
@@ -15,13 +16,17 @@ from typing import Any
 
 import pytest
 
+from citeexport.formats.csljson import citation_from_item
 from citeexport.formats.text.lookup import resolve_style, styles_dir
 from citeexport.formats.text.render import render_csl_item
+from citeexport.formats.text.writer import TextWriter
+from citeexport.options import WriteOptions
 
 GOLDEN = Path(__file__).parents[2] / "golden" / "text"
 CASES: list[dict[str, Any]] = [
     json.loads(line) for line in (GOLDEN / "cases.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()
 ]
+LISTS = [json.loads(line) for line in (GOLDEN / "lists.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
 KNOWN_FAILURES: dict[str, str] = dict(
     line.split(" ", 1)
     for line in (GOLDEN / "known_failures.txt").read_text(encoding="utf-8").splitlines()
@@ -48,7 +53,7 @@ def test_every_edition_system_and_code_is_covered() -> None:
 
 
 def test_known_failures_name_real_cases() -> None:
-    ids = {case["id"] for case in CASES}
+    ids = {case["id"] for case in CASES} | {example["id"] for example in LISTS}
     assert set(KNOWN_FAILURES) <= ids
     assert all(reason.strip() for reason in KNOWN_FAILURES.values())
 
@@ -62,3 +67,26 @@ def test_standard_example(case: dict[str, Any]) -> None:
         assert not matches(case, by_name), f"listed in known_failures.txt but passes: {case['id']}"
         return
     assert matches(case, by_name), f"{case['clause']}: {case['expected']!r} != {by_name!r}"
+
+
+def test_every_standard_example_through_the_model_and_the_writer() -> None:
+    """CSL item -> CSL-JSON reader -> model -> text writer gives the renderer's line for every case:
+    the model carries everything GB/T prints, for every type."""
+    for case in CASES:
+        citation = citation_from_item(case["csl"])
+        writer = TextWriter(WriteOptions(style=style_name(case)))
+        line = writer.write(citation) + writer.finish()
+        assert line == render_csl_item(resolve_style(style_name(case)), case["csl"]) + "\n", case["id"]
+
+
+@pytest.mark.parametrize("example", LISTS, ids=[example["id"] for example in LISTS])
+def test_standard_reference_lists(example: dict[str, Any]) -> None:
+    """The standard's multi-item examples: numbering in citation order, author-date order and a/b/c."""
+    style = f"gb7714-{example['edition']}" + ("-author-date" if example["system"] == "author-date" else "")
+    citations = [citation_from_item(item) for item in example["list"]]
+    writer = TextWriter(WriteOptions(style=style, numbered=example["system"] == "numeric"))
+    lines = ("".join(writer.write(c) for c in citations) + writer.finish()).splitlines()
+    if example["id"] in KNOWN_FAILURES:
+        assert lines != example["expected_lines"], f"listed in known_failures.txt but passes: {example['id']}"
+        return
+    assert lines == example["expected_lines"]
