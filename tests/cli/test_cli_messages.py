@@ -16,9 +16,9 @@ BROKEN_DUMP = SEED_DUMP.replace("columnId=1241314566538326794", "columnId=abc", 
 
 
 def ris_with_unknown_tags(count: int) -> str:
-    """``count`` RIS records, each with an ``L1`` tag (a PDF link: no field in the model)."""
+    """``count`` RIS records, each with an ``RP`` tag (reprint status: no field in the model)."""
     return "".join(
-        f"TY  - JOUR\r\nTI  - Article {n}\r\nAU  - Zhang, San\r\nPY  - 2020\r\nL1  - http://x.org/{n}.pdf\r\nER  - \r\n"
+        f"TY  - JOUR\r\nTI  - Article {n}\r\nAU  - Zhang, San\r\nPY  - 2020\r\nRP  - IN FILE\r\nER  - \r\n"
         for n in range(1, count + 1)
     )
 
@@ -110,7 +110,7 @@ def test_the_progress_bar_is_followed_by_the_summary_on_a_terminal(folder: Path)
 
 # -- warnings: grouped per input and kind --------------------------------------------------------------
 
-GROUPED = "warning: big.ris: 534 records (1, 2, 3, 4, 5, …): tags with no field in the model, not read: L1"
+GROUPED = "warning: big.ris: 534 records (1, 2, 3, 4, 5, …): tags with no field in the model, not read: RP"
 
 
 def test_a_warning_of_every_record_is_one_line_with_a_count_through_a_pipe(folder: Path) -> None:
@@ -128,7 +128,7 @@ def test_a_warning_of_every_record_is_one_line_with_a_count_on_a_terminal(folder
 def test_verbose_lists_each_record_and_quiet_none(folder: Path) -> None:
     verbose = run_piped("-v", "bibtex", "big.ris", cwd=folder).messages.splitlines()
     assert len(verbose) == 535 and verbose[-1].startswith("534 of 534 records converted")
-    assert verbose[1] == "warning: big.ris: record 2 (line 7): tags with no field in the model, not read: L1"
+    assert verbose[1] == "warning: big.ris: record 2 (line 7): tags with no field in the model, not read: RP"
     assert run_piped("-q", "bibtex", "big.ris", cwd=folder).stderr == b""
     assert run_on_terminal("bibtex", "-q", "big.ris", stdout="pipe", cwd=folder).screen == ""
 
@@ -167,16 +167,16 @@ def test_one_kind_with_different_names_is_one_line_naming_each(tmp_path: Path) -
     """Readers say the kind (``RecordWarning``): every tag not read is named once per input, with
     the number of records it is in when that is not all of them."""
     records = [
-        "TY  - JOUR\nTI  - A\nL1  - a.pdf\nER  - \n",
-        "TY  - JOUR\nTI  - B\nL1  - b.pdf\nN1  - a note\nER  - \n",
-        "TY  - JOUR\nTI  - C\nL1  - c.pdf\nM3  - x\nN1  - b\nER  - \n",
+        "TY  - JOUR\nTI  - A\nRP  - IN FILE\nER  - \n",
+        "TY  - JOUR\nTI  - B\nRP  - IN FILE\nC3  - a\nER  - \n",
+        "TY  - JOUR\nTI  - C\nRP  - IN FILE\nC2  - x\nC3  - b\nER  - \n",
         "TY  - JOUR\nTI  - D\nER  - \n",
     ]
     (tmp_path / "mixed.ris").write_text("".join(records), encoding="utf-8")
     done = run_piped("csl-json", "mixed.ris", cwd=tmp_path)
     assert done.returncode == 0
     assert done.messages.splitlines() == [
-        "warning: mixed.ris: 3 records (1, 2, 3): tags with no field in the model, not read: L1, N1 (2), M3 (1)"
+        "warning: mixed.ris: 3 records (1, 2, 3): tags with no field in the model, not read: RP, C3 (2), C2 (1)"
     ]
 
 

@@ -303,6 +303,8 @@ def citation_from_entry(entry_type: str, key: str, raw: dict[str, str], warnings
     series = fields.text("series", "maintitle")
     title = fields.text("title")
     lang, tag = record_language(fields.text("language", "langid"), title, warnings)
+    if fields.has("langid"):  # biblatex's language name beside ``language``: the same fact, not a lost field
+        fields.taken.add("langid")
     keywords = tuple(split_keywords(fields.text("keywords"), commas=True))
     names = _names(fields, warnings)
     dates = _dates(fields, warnings)
