@@ -31,7 +31,7 @@ from citeexport.registry import carried, get_reader, get_writer
 from support.seed import seed_citation
 from support.tagged_readers import citations, rich_citation
 
-FORMATS = ("bibtex", "ris", "enw", "refworks", "csl-json")
+FORMATS = ("bibtex", "ris", "enw", "refworks", "csl-json", "endnote-xml")
 
 # -- projections ---------------------------------------------------------------------------------
 
