@@ -8,7 +8,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from citeexport.errors import CiteexportError
 from citeexport.formats.base import Record
 from citeexport.inputs import open_input, split_lines
 from citeexport.model import Citation, Date, LocalizedText, Name
@@ -105,3 +108,52 @@ def test_bibutils_reads_every_record_title_and_author(tmp_path: Path) -> None:
         assert title in mods
     for name in ("饶春明", "Chun-ming", "欧阳修", "国家药典委员会"):
         assert name in mods
+
+
+_XMLISH = st.sampled_from(
+    [
+        "<record>",
+        "</record>",
+        "<titles>",
+        "</titles>",
+        "<title>",
+        "</title>",
+        "<style face='bold'>",
+        "</style>",
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "]]>",
+        "&amp;",
+        "&bogus;",
+        "&#1;",
+        "<",
+        ">",
+        "&",
+        '"',
+        "x",
+        "题",
+        "\n",
+        "<ref-type name='Book'>6</ref-type>",
+        "<xml>",
+        "<records>",
+        "</records>",
+        "<!DOCTYPE x [<!ENTITY a 'b'>]>",
+        "<author>",
+        "</author>",
+        "<contributors><authors>",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_XMLISH, max_size=40).map("".join), st.integers(min_value=1, max_value=7))
+def test_xmlish_input_gives_records_or_typed_errors_only(text: str, cut: int) -> None:
+    pieces = [text[i : i + cut] for i in range(0, len(text), cut)]  # cut anywhere: the same records
+    whole = list(get_reader("endnote-xml")().read([text], "x.xml"))
+    cut_up = list(get_reader("endnote-xml")().read(pieces, "x.xml"))
+    assert [(r.number, r.line, r.offset, str(r.error), r.citation) for r in whole] == [
+        (r.number, r.line, r.offset, str(r.error), r.citation) for r in cut_up
+    ]
+    for record in whole:
+        assert record.citation is not None or isinstance(record.error, CiteexportError)
