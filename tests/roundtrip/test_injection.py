@@ -203,8 +203,12 @@ def check_endnote_xml(out: str, citation: Citation, payload: str) -> None:
         assert [a.text for a in record.iter("author")][1] == (citation.text(lang).title or "").translate(_XML_INVALID) + ","
 
 
-#: Characters no XML document can hold (removed by the EndNote XML writer).
-_XML_INVALID = {c: None for c in [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]}
+#: Characters no XML document can hold: the EndNote XML writer makes the line breaks among them LF
+#: and removes the others.
+_XML_INVALID: dict[int, str | None] = {
+    **{c: None for c in [*range(0x09), *range(0x0E, 0x20), 0xFFFE, 0xFFFF]},
+    **{c: "\n" for c in (0x0B, 0x0C, 0x1C, 0x1D, 0x1E)},
+}
 
 
 #: What must not reach a plain-text reference: line breaks other than the writer's own LF

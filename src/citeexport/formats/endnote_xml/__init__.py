@@ -28,7 +28,7 @@ _MODES: dict[str, Mode] = {
     "volume": "one line",
     "issue": "one line",
     "pages": "first and last page",
-    "number": "one line",
+    "number": "yes",
     "doi": "yes",
     "issn": "one line",
     "id": "one line",

@@ -233,6 +233,7 @@ _COMMON: dict[str, str] = {
     "electronic-resource-num": "doi",
     "abstract": "abstract",
     "notes": "note",
+    "research-notes": "note",  # appended to the notes
     "remote-database-name": "archive",
     "language": "language",
     "access-date": "accessed",

@@ -40,6 +40,9 @@ FOOTER = "</records></xml>\n"
 SOURCE_APP = '<database name="citeexport.enl" path="citeexport.enl">citeexport.enl</database><source-app name="citeexport">citeexport</source-app>'
 REMOVED_CHARACTERS = "characters XML cannot hold (control characters), removed from"
 
+#: Line breaks XML cannot hold (vertical tab, form feed, the information separators): written as LF,
+#: a break still, where removing them would join two words.
+_BREAKS_TO_LF = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x1c": "\n", "\x1d": "\n", "\x1e": "\n"})
 #: Fields written as plain text (no style runs): identifiers, numbers, links, names, keywords.
 _STYLED = frozenset(LocalizedText.model_fields) - {"url", "pdf_url", "language", "keywords", "names"}
 
@@ -121,7 +124,7 @@ class EndnoteXmlWriter(Writer, DetachedWriting):
         def clean(field: str, value: str) -> str:
             if INVALID_CHARACTERS.search(value):
                 cleaned[field] = None
-                return INVALID_CHARACTERS.sub("", value)
+                return INVALID_CHARACTERS.sub("", value.translate(_BREAKS_TO_LF))
             return value
 
         for role, found in names.items():
