@@ -4,24 +4,91 @@ One sub-command per registered writer (``citeexport bibtex FILE…``), plus ``co
 several formats in one pass and ``formats`` to list what is available.  Each command offers
 the options it uses, composed from :mod:`citeexport.cli_params`; its help and examples come
 from :mod:`citeexport.cli_help`.
+
+A format's command (and ``convert``) is made when it is first looked up (:class:`LazyGroup`):
+making it needs its writer's options, so ``citeexport ris …`` imports the RIS writer and no
+other; the top-level help, completion and "did you mean" look every command up.
 """
 
 from __future__ import annotations
 
+import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from typing import Any
 
 import typer
+import typer.core
+import typer.main
+import typer.models
 
 from . import exitcodes
 from .cli_help import CONVERT_EXAMPLES, FORMATS_EXAMPLES, MAIN_EXAMPLES, HelpCommand, epilog, format_examples, listings
 from .cli_params import job_from, main_signature, signature
 from .pipeline import Job, run
-from .registry import readers, writers
+from .registry import get_writer, readers, writer_names, writers
 from .report import Report
 
+
+class LazyCommands(MutableMapping[str, Any]):
+    """A group's commands by name, in the order given; a pending one is made when first looked up."""
+
+    def __init__(self, made: Mapping[str, Any], pending: Mapping[str, Callable[[], Any]], order: list[str]) -> None:
+        self._made = dict(made)
+        self._pending = dict(pending)
+        self._order = [name for name in dict.fromkeys(order) if name in self._made or name in self._pending]
+        self._order += [name for name in self._made if name not in self._order]
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._made:
+            if name not in self._pending:
+                raise KeyError(name)
+            self._made[name] = self._pending.pop(name)()
+        return self._made[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._pending.pop(name, None)
+        self._made[name] = command
+        if name not in self._order:
+            self._order.append(name)
+
+    def __delitem__(self, name: str) -> None:
+        if name not in self._made and name not in self._pending:
+            raise KeyError(name)
+        self._made.pop(name, None)
+        self._pending.pop(name, None)
+        self._order.remove(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._order))
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+
+#: Commands made when first looked up: name -> the command's settings (typer's ``app.command`` arguments).
+_LAZY: dict[str, Callable[[], typer.models.CommandInfo]] = {}
+#: The order of the commands in the help: ``convert``, ``formats``, then the formats.
+_ORDER: list[str] = ["convert", "formats"]
+
+
+class LazyGroup(typer.core.TyperGroup):
+    """The top-level group: the commands of :data:`_LAZY` are made on demand (see the module docstring)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        pending = {name: (lambda name=name: _make(_LAZY[name]())) for name in _LAZY if name not in self.commands}
+        self.commands = LazyCommands(self.commands, pending, [*_ORDER, *sorted(_LAZY)])
+
+
+def _make(info: typer.models.CommandInfo) -> Any:
+    return typer.main.get_command_from_info(
+        info, pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode=app.rich_markup_mode
+    )
+
+
 app = typer.Typer(
+    cls=LazyGroup,
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -73,14 +140,18 @@ def _convert(ctx: typer.Context, **values: Any) -> None:
     _run(ctx, formats, values)
 
 
-_convert.__signature__ = signature(None)  # type: ignore[attr-defined]
+def _convert_command() -> typer.models.CommandInfo:
+    _convert.__signature__ = signature(None)  # type: ignore[attr-defined]
+    return typer.models.CommandInfo(
+        "convert",
+        cls=HelpCommand,
+        callback=_convert,
+        help="Write one or several formats in one pass: several go into --out-dir, one to -o FILE or stdout.",
+        epilog=epilog(CONVERT_EXAMPLES, listings(writers())),
+    )
 
-app.command(
-    "convert",
-    cls=HelpCommand,
-    help="Write one or several formats in one pass: several go into --out-dir, one to -o FILE or stdout.",
-    epilog=epilog(CONVERT_EXAMPLES, listings(writers())),
-)(_convert)
+
+_LAZY["convert"] = _convert_command
 
 
 @app.command("formats", cls=HelpCommand, help="List the input and output formats.", epilog=epilog(FORMATS_EXAMPLES))
@@ -91,10 +162,18 @@ def formats() -> None:
         typer.echo(f"out  {name:<10} {writer.description}")
 
 
-for _name, _writer in sorted(writers().items()):
-    app.command(
-        _name, cls=HelpCommand, help=f"Write {_writer.description}.", epilog=epilog(format_examples(_name), listings([_name]))
-    )(_format_command(_name))
+def _writer_command(fmt: str) -> typer.models.CommandInfo:
+    return typer.models.CommandInfo(
+        fmt,
+        cls=HelpCommand,
+        callback=_format_command(fmt),
+        help=f"Write {get_writer(fmt).description}.",
+        epilog=epilog(format_examples(fmt), listings([fmt])),
+    )
+
+
+for _name in writer_names():
+    _LAZY[_name] = functools.partial(_writer_command, _name)
 
 
 def main() -> None:

@@ -15,7 +15,7 @@ from typing import Any
 import typer.core
 
 from .cli_params import write_params
-from .registry import writers
+from .registry import get_writer, writer_names
 
 #: Shown under the top-level help.
 MAIN_EXAMPLES = (
@@ -39,7 +39,7 @@ FORMATS_EXAMPLES = (("citeexport formats", "what can be read and written"),)
 
 def format_examples(fmt: str) -> list[tuple[str, str]]:
     """Everyday examples for the command of format ``fmt``, then one per writer option it takes."""
-    extension = writers()[fmt].extension
+    extension = get_writer(fmt).extension
     other = "refs.bib" if fmt == "ris" else "refs.ris"
     examples = [
         (f"citeexport {fmt} article.txt", "each article in every language it has, to stdout"),
@@ -78,7 +78,7 @@ def all_examples() -> dict[str, list[tuple[str, str]]]:
     """Every command's examples by command name (the top-level help under ``""``)."""
     found: dict[str, list[tuple[str, str]]] = {"": list(MAIN_EXAMPLES), "convert": list(CONVERT_EXAMPLES)}
     found["formats"] = list(FORMATS_EXAMPLES)
-    for fmt in sorted(writers()):
+    for fmt in sorted(writer_names()):
         found[fmt] = format_examples(fmt)
     return found
 

@@ -27,7 +27,9 @@ import typer
 from . import __version__
 from .options import ReadOptions, WriteOptions
 from .pipeline import Job
-from .registry import readers, writers
+from .registry import get_writer, writers
+from .registry import reader_names as _reader_names
+from .registry import writer_names as _writer_names
 
 
 class Lang(StrEnum):
@@ -83,11 +85,11 @@ def _completing(names: Callable[[], Iterable[str]], *, listed: bool = False) -> 
 
 
 def reader_names() -> list[str]:
-    return sorted(readers())
+    return sorted(_reader_names())
 
 
 def writer_names() -> list[str]:
-    return sorted(writers())
+    return sorted(_writer_names())
 
 
 def option_values(option: str) -> list[tuple[str, str]]:
@@ -258,11 +260,19 @@ WRITE_PARAMS: dict[str, Param] = {
         "accessed",
         dt.date | None,
         ("--accessed",),
-        "Cite as online, with this access DATE (YYYY-MM-DD): [J/OL], the date, the URL.",
+        "The access DATE (YYYY-MM-DD) for online items that have none of their own (2015: [J/OL], the date, the URL).",
         _write_default("accessed"),
         "DATE",
         example=("citeexport {command} --accessed 2026-11-25 article.txt", "the online form, with the access date"),
         settings={"parser": _date},
+    ),
+    "print_form": Param(
+        "print_form",
+        bool,
+        ("--print-form",),
+        "The print form for every item: no /OL, access date, URL or DOI (what a platform's 引用本文 shows).",
+        _write_default("print_form"),
+        example=("citeexport {command} --print-form article.txt", "the print form, without URL and DOI"),
     ),
 }
 
@@ -273,10 +283,9 @@ AFTER_WRITE_PARAMS = (FROM, ENCODING, STRICT, ON_ERROR, RECURSIVE, GLOB, JOBS, P
 
 def write_params(formats: Iterable[str]) -> list[tuple[Param, list[str]]]:
     """The writer options of ``formats``, each with the formats that read it, in WriteOptions order."""
-    known = writers()
     users: dict[str, list[str]] = {}
     for fmt in formats:
-        for name in known[fmt].options_used:
+        for name in get_writer(fmt).options_used:
             users.setdefault(name, []).append(fmt)
     return [(WRITE_PARAMS[name], users[name]) for name in WriteOptions.model_fields if name in users]
 

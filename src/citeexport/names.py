@@ -5,29 +5,62 @@ Exporters print a name in one of a few shapes, and a reader cannot ask which:
 
 * ``Family, Given`` (RIS, EndNote, RefWorks, BibTeX) — split at the first comma.
 * ``Family, Given, Jr`` (the RIS specification's order) and ``Family, Jr, Given`` (BibTeX's
-  three-part form) — told apart by which part is a known suffix (:data:`SUFFIXES`).
+  three-part form) — told apart by which part is a known suffix (:data:`SUFFIXES`); the
+  suffix goes to ``Name.suffix``.  ``Family, Jr`` and ``Given Family, Jr`` (two parts, the
+  second an unmistakable suffix, :data:`PLAIN_SUFFIXES`) too: ``Martin Luther King, Jr.``.
 * ``Given Family`` (no comma) — the last word is the family name (BibTeX's rule), with any
-  lower-case particles before it (``Ludwig van Beethoven``); of exactly two words, a first
-  one in capitals before a capitalised one (``RAO Chun-ming``, the GB/T 7714 way) is the
-  family name.
+  lower-case particles before it (``Ludwig van Beethoven``) and a trailing unmistakable suffix
+  after it (``Martin Luther King Jr.`` → given ``Martin Luther``, family ``King``, suffix
+  ``Jr.``).  Initials first are given names (``KC Wright``, ``J.W. Goethe``, ``J. R. R.
+  Tolkien``: family ``Wright``, ``Goethe``, ``Tolkien``).  Of exactly two words, a first one in
+  capitals that spells a pinyin surname (one or two syllables, :func:`is_pinyin_surname`)
+  before a capitalised one (``RAO Chun-ming``, the GB/T 7714 way) is the family name;
+  ``KC``, ``AJ`` and ``J.W.`` spell none, so they stay initials.
 * A CJK name (``饶春明``) is whole in every format; it is split with :func:`split_chinese_name`
-  (which knows the compound surnames, 欧阳修 → 欧阳 + 修) so that keys and sorting work, unless
-  it is too long to be a person (:func:`looks_like_cjk_person`): then it is an organisation.
+  so that keys and sorting work, unless it cannot be a person
+  (:func:`looks_like_cjk_person`): then it is an organisation.
 * An organisation is marked by the format: braces in BibTeX (``{World Health Organization}``),
   a trailing comma in EndNote; the caller says so with ``literal=True``.  Where nothing marks
-  it (the platform dump's ``stringName``), :func:`parse_unmarked_name` takes a name holding an
-  organisation word (``Working Group``, ``委员会``) for one.
+  it — a RIS, EndNote or RefWorks author line with no comma — :func:`looks_like_organisation_name`
+  decides (rules below); the platform dump's ``stringName`` uses the looser
+  :func:`looks_like_organisation` (:func:`parse_unmarked_name`).  An organisation is a
+  ``literal`` and no writer inverts it.
 
-Decisions, because the model has no field for them:
+Organisations printed with no mark (:func:`looks_like_organisation_name`), a heuristic:
+
+* Latin script, no comma: at least three words, one of them an organisation word
+  (:data:`ORGANISATION_WORDS`: ``University``, ``Society``, ``Organization``, ``Committee`` …),
+  e.g. ``World Health Organization``, ``IEEE Computer Society``; or two words, one of them an
+  organisation word that is no common personal name (``Cochrane Collaboration``,
+  ``Peking University``; not ``Grace Board``).
+* CJK: longer than a person's name can be (more than :data:`MAX_CJK_PERSON_CHARS` Han
+  characters: ``国家卫生健康委员会``), or ending with an institution suffix
+  (:data:`INSTITUTION_SUFFIXES`: ``委员会 研究所 大学 学会 协会 中心`` … and the one-character
+  ``局 部 院 所 厅 署``) after at least two characters that are no surname + given name
+  (``北京大学``, ``教育部``, ``中国科学院``; not ``王大学``, not ``李建国``).
+
+Chinese compound surnames (复姓), :func:`split_chinese_name`: a name splits after a compound
+surname of :data:`COMPOUND_SURNAMES` only when the rest is a plausible given name, one or two
+characters.  Of three characters the rest is one character, and the name splits as a compound
+only when its first character is not also one of the common single surnames
+(:data:`COMMON_SURNAMES`: the 100 most frequent surnames of the Ministry of Public Security's
+household-registration report, 《二〇二〇年全国姓名报告》, as commonly listed, and a few more): ``欧阳修`` → 欧阳 + 修,
+``司马迁`` → 司马 + 迁, ``诸葛亮`` → 诸葛 + 亮, but ``张简华`` → 张 + 简华 (张 is the third most
+common surname, 张简 a rare Taiwanese compound) and ``夏侯惇`` → 夏 + 侯惇 (the rule's known cost:
+both readings are real, and the single surname is far more frequent).  Four characters starting
+with a compound surname split after it (``司马相如``, ``欧阳春明``): a single surname would leave a
+three-character given name, which is rare.  The split only matters for keys and sorting: every
+writer prints a CJK name whole.
+
+Decisions:
 
 * von/van/de particles stay in the family name (``family="van Beethoven"``), as CSL's
   ``non-dropping-particle`` does when a reader cannot tell the two kinds apart; sorting
   then files the name under "v", which is the Dutch and German library practice for
-  names given without particle markup.
-* A suffix (``Jr``, ``III``) is kept with the family name after a comma
-  (``family="King, Jr."``): nothing is lost, ``Name.whole`` prints ``Martin Luther King, Jr.``
-  and ``Name.inverted`` prints ``King, Jr., Martin Luther`` — BibTeX's three-part form,
-  which this module reads back to the same name.
+  names given without particle markup.  A format with particle fields (CSL-JSON) keeps them
+  in ``non_dropping_particle``/``dropping_particle``.
+* ``Jun``, ``Sen`` and ``V`` are suffixes only in a three-part name: ``Wang Jun``, ``Amartya
+  Sen`` and ``Smith, V`` are a family and a given name.
 """
 
 from __future__ import annotations
@@ -37,8 +70,12 @@ import re
 from .cjk import HAN, has_cjk
 from .model import Name, clean_text
 
-#: Name suffixes, compared without a trailing dot and case-insensitively.
+#: Name suffixes, compared without a trailing dot and case-insensitively (in a three-part name).
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "2nd", "3rd", "jun", "sen", "junior", "senior"})
+#: Suffixes that are no personal name: recognised where nothing but their spelling marks them
+#: (``Martin Luther King Jr.``, ``King, Jr.``); ``Jun``/``Sen``/``V`` are names or initials there.
+#: Spelled as written (``Ii`` is a given name, ``II`` a suffix).
+PLAIN_SUFFIXES = frozenset({"Jr", "JR", "Sr", "SR", "II", "III", "IV", "2nd", "3rd"})
 
 #: Longest CJK personal name (Han characters, a compound surname + two given characters is 4).
 #: Longer CJK names are organisations (``国家药典委员会``); minority names with ``·`` are kept.
@@ -54,6 +91,13 @@ _STRONG_SEPARATORS = re.compile(r"\s*[;；]\s*")
 _CJK_SEPARATORS = re.compile(r"\s*[，、]\s*")
 _ASCII_COMMA = re.compile(r"\s*,\s*")
 
+#: The commonest single surnames of mainland China: the top 100 of the Ministry of Public
+#: Security's household-registration report (《二〇二〇年全国姓名报告》) as commonly listed, and a
+#: few just below them, for :func:`split_chinese_name`.
+COMMON_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔"
+    "谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文"
+)
 
 #: Two-character (复姓) surnames, from the Hundred Family Surnames and common usage.
 COMPOUND_SURNAMES = frozenset(
@@ -130,13 +174,138 @@ COMPOUND_SURNAMES = frozenset(
 
 
 def split_chinese_name(whole: str) -> tuple[str, str | None]:
-    """``饶春明`` → (``饶``, ``春明``); ``欧阳修`` → (``欧阳``, ``修``); one character → (it, None)."""
+    """``饶春明`` → (``饶``, ``春明``); ``欧阳修`` → (``欧阳``, ``修``); ``张简华`` → (``张``, ``简华``);
+    one character → (it, None).  The compound-surname rule is the module docstring's."""
     whole = whole.strip()
-    if len(whole) >= 3 and whole[:2] in COMPOUND_SURNAMES:
+    if len(whole) >= 3 and whole[:2] in COMPOUND_SURNAMES and (len(whole) >= 4 or whole[0] not in COMMON_SURNAMES):
         return whole[:2], whole[2:]
     if len(whole) >= 2:
         return whole[:1], whole[1:]
     return whole, None
+
+
+#: Words that make a name printed whole an organisation's (:func:`looks_like_organisation_name`).
+ORGANISATION_WORDS = frozenset(
+    {
+        "university",
+        "universität",
+        "université",
+        "universidad",
+        "università",
+        "institute",
+        "institut",
+        "instituto",
+        "college",
+        "school",
+        "hospital",
+        "center",
+        "centre",
+        "laboratory",
+        "laboratories",
+        "commission",
+        "committee",
+        "council",
+        "association",
+        "society",
+        "consortium",
+        "collaboration",
+        "group",
+        "team",
+        "network",
+        "organization",
+        "organisation",
+        "foundation",
+        "agency",
+        "administration",
+        "ministry",
+        "department",
+        "bureau",
+        "office",
+        "board",
+        "academy",
+        "company",
+        "corporation",
+        "inc",
+        "ltd",
+        "gmbh",
+        "llc",
+        "federation",
+        "union",
+        "alliance",
+        "service",
+        "services",
+        "initiative",
+        "programme",
+        "program",
+        "project",
+        "taskforce",
+        "force",
+        "panel",
+        "working",
+    }
+)
+#: Organisation words that are also personal names (``Grace Board``, ``Ann Office``): in a
+#: two-word name they are not enough.
+_NAME_LIKE_ORGANISATION_WORDS = frozenset({"board", "school", "college", "center", "office", "union", "service", "force"})
+#: What the names of Chinese institutions end with (longest first when matched).
+INSTITUTION_SUFFIXES = (
+    "委员会",
+    "研究所",
+    "研究院",
+    "研究中心",
+    "科学院",
+    "出版社",
+    "办公室",
+    "管理局",
+    "工作组",
+    "课题组",
+    "协作组",
+    "大学",
+    "学院",
+    "学会",
+    "协会",
+    "中心",
+    "医院",
+    "公司",
+    "集团",
+    "小组",
+    "联盟",
+    "局",
+    "部",
+    "院",
+    "所",
+    "厅",
+    "署",
+)
+_WORD_CHARACTERS = re.compile(r"[^\W\d_]+")
+
+
+def _cjk_institution(text: str) -> bool:
+    """A CJK name ending with an institution suffix after at least two characters that are no
+    surname + one given character (``教育部``, ``北京大学``; not ``王大学``)."""
+    for suffix in INSTITUTION_SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            prefix = text[: -len(suffix)]
+            if len(prefix) >= 2 and not (len(text) <= 3 and prefix[0] in COMMON_SURNAMES and len(suffix) == 1):
+                return prefix not in COMPOUND_SURNAMES
+    return False
+
+
+def looks_like_organisation_name(text: str) -> bool:
+    """A name printed whole, with no mark, that is an organisation's (the module docstring's heuristic)."""
+    text = _SPACES.sub(" ", text.strip())
+    if not text or "," in text:
+        return False
+    if has_cjk(text):
+        compact = text.replace(" ", "")
+        if _CJK_PERSON.match(compact) and "·" not in compact and len(compact) > MAX_CJK_PERSON_CHARS:
+            return True
+        return _cjk_institution(compact)
+    words = [word.lower() for word in _WORD_CHARACTERS.findall(text)]
+    found = [word for word in words if word in ORGANISATION_WORDS]
+    if len(text.split(" ")) >= 3:
+        return bool(found)
+    return len(text.split(" ")) == 2 and any(word not in _NAME_LIKE_ORGANISATION_WORDS for word in found)
 
 
 _ORGANISATION = re.compile(
@@ -158,9 +327,28 @@ def is_suffix(word: str) -> bool:
     return word.rstrip(".").lower() in SUFFIXES
 
 
+def is_plain_suffix(word: str) -> bool:
+    """A suffix no personal name spells (``Jr.``, ``III``; not ``Jun``, ``Sen``, ``V``)."""
+    return word.rstrip(".") in PLAIN_SUFFIXES
+
+
+#: A pinyin syllable (toneless, as GB/T 7714 capitals print surnames): initial + final.
+_PINYIN_SYLLABLE = (
+    "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    "(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ui|ao|ou|iu|ie|ue|ve|er|an|en|in|un|vn|ia|ua|uo|a|o|e|i|u|v)"
+)
+_PINYIN_SURNAME = re.compile(f"(?:{_PINYIN_SYLLABLE}){{1,2}}", re.IGNORECASE)
+
+
+def is_pinyin_surname(word: str) -> bool:
+    """``RAO``, ``ZHANG``, ``OUYANG``: one or two pinyin syllables; ``KC``, ``AJ``, ``J.W.`` are not."""
+    return _PINYIN_SURNAME.fullmatch(word.replace("-", "")) is not None
+
+
 def looks_like_cjk_person(text: str) -> bool:
-    """Han characters only (a ``·`` allowed between parts), at most :data:`MAX_CJK_PERSON_CHARS` before any ``·``."""
-    return bool(_CJK_PERSON.match(text)) and ("·" in text or len(text) <= MAX_CJK_PERSON_CHARS)
+    """Han characters only (a ``·`` allowed between parts), at most :data:`MAX_CJK_PERSON_CHARS` before
+    any ``·``, and no institution's name (``北京大学``, ``教育部``)."""
+    return bool(_CJK_PERSON.match(text)) and ("·" in text or (len(text) <= MAX_CJK_PERSON_CHARS and not _cjk_institution(text)))
 
 
 def cjk_name(text: str) -> Name:
@@ -177,34 +365,32 @@ def cjk_person(text: str) -> Name:
     return Name(family=family, given=given)
 
 
-def _with_suffix(family: str, suffix: str | None) -> str:
-    return f"{family}, {suffix}" if suffix else family
-
-
-def _given_family(words: list[str]) -> Name:
-    """``Given … Family`` words (no comma); particles and a trailing suffix go with the family."""
-    suffix = words.pop() if len(words) > 1 and is_suffix(words[-1]) else None
+def _given_family(words: list[str], suffix: str | None = None) -> Name:
+    """``Given … Family [Suffix]`` words (no comma); particles go with the family, a suffix to ``suffix``."""
+    if suffix is None and len(words) > 1 and is_plain_suffix(words[-1]):
+        suffix = words.pop()
     if len(words) == 1:
-        return Name(family=_with_suffix(words[0], suffix))
-    first = words[0]
-    if len(words) == 2 and first.isupper() and len(first.strip(".-")) > 1 and words[1][:1].isupper() and not words[1].isupper():
-        return Name(family=_with_suffix(first, suffix), given=words[1])  # RAO Chun-ming (two words only: "IEEE Computer Society")
+        return Name(family=words[0], suffix=suffix)
+    first, second = words[0], words[1] if len(words) > 1 else ""
+    if len(words) == 2 and first.isupper() and is_pinyin_surname(first) and second[:1].isupper() and not second.isupper():
+        return Name(family=first, given=second, suffix=suffix)  # RAO Chun-ming (two words only: "IEEE Computer Society")
     start = len(words) - 1
     while start > 1 and words[start - 1][:1].islower():  # van, de la, von der …
         start -= 1
     if start == 1 and words[0][:1].islower():  # "de Gaulle": no given name at all
         start = 0
     family = " ".join(words[start:])
-    return Name(family=_with_suffix(family, suffix), given=" ".join(words[:start]) or None)
+    return Name(family=family, given=" ".join(words[:start]) or None, suffix=suffix)
 
 
 def name_from_parts(parts: list[str], *, literal: bool = False) -> Name | None:
     """A name from its comma-separated parts (already decoded); None when empty.
 
-    One part: ``Given Family`` or a CJK whole.  Two: ``Family, Given``, always (as in BibTeX:
-    ``Smith, Jr`` is a given name Jr, which is how the writers print it).  Three or more:
-    ``Family, Jr, Given`` or ``Family, Given, Jr`` (whichever part is a suffix), else the
-    family and the rest as given names.
+    One part: ``Given Family [Jr.]``, a CJK whole, or an organisation
+    (:func:`looks_like_organisation_name`).  Two: ``Family, Given`` (as in BibTeX), except
+    when the second part is a plain suffix (:func:`is_plain_suffix`): ``King, Jr.``,
+    ``Martin Luther King, Jr.``.  Three or more: ``Family, Jr, Given`` or ``Family, Given, Jr``
+    (whichever part is a suffix), else the family and the rest as given names.
     """
     parts = [part for part in (clean_text(_SPACES.sub(" ", p)) for p in parts) if part]
     if not parts:
@@ -215,16 +401,22 @@ def name_from_parts(parts: list[str], *, literal: bool = False) -> Name | None:
         (whole,) = parts
         if has_cjk(whole):
             return cjk_name(whole)
+        if looks_like_organisation_name(whole):
+            return Name(literal=whole)
         return _given_family(whole.split(" "))
     family, rest = parts[0], parts[1:]
     if len(rest) == 1 and has_cjk(family) and has_cjk(rest[0]):
         return cjk_name(family + rest[0])  # 饶, 春明 (a CJK name printed inverted)
+    if len(rest) == 1 and is_plain_suffix(rest[0]):
+        if " " in family:  # Martin Luther King, Jr.
+            return _given_family(family.split(" "), rest[0]).model_copy(update={"comma_suffix": True})
+        return Name(family=family, suffix=rest[0])  # King, Jr.
     suffix = None
     if len(rest) >= 2 and is_suffix(rest[0]):
         suffix, rest = rest[0], rest[1:]  # BibTeX: von Last, Jr, First
     elif len(rest) >= 2 and is_suffix(rest[-1]):
         suffix, rest = rest[-1], rest[:-1]  # RIS: Last, First, Suffix
-    return Name(family=_with_suffix(family, suffix), given=", ".join(rest) or None)
+    return Name(family=family, given=", ".join(rest) or None, suffix=suffix)
 
 
 def parse_name(text: str, *, literal: bool = False) -> Name | None:

@@ -32,7 +32,8 @@ class WriteOptions(BaseModel):
     ascii: bool = False  # BibTeX: LaTeX-encoded ASCII instead of UTF-8
     style: str = "gb7714-2015"  # text: a bundled style name or a path to a CSL file
     numbered: bool = False  # text: "[1] " before each reference
-    accessed: dt.date | None = None  # text: access date for online items (GB/T 7714-2015 [J/OL])
+    accessed: dt.date | None = None  # text: access date for the online items that have none of their own
+    print_form: bool = False  # text: the print form for every item (no /OL, access date, URL, DOI)
 
     def languages(self, citation: Citation) -> tuple[Lang, ...]:
         """The languages of ``citation`` to write: zh first, en second, then the others.

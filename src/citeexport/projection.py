@@ -17,12 +17,13 @@ Example, a format that keeps titles on one line and the type of books only::
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Mapping
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from .cjk import has_cjk
-from .model import Citation, Lang, Name
+from .model import ROLES, Citation, Lang, Name, Role
 from .oneline import one_line
 
 #: How a field comes back (the README's cell text).
@@ -30,8 +31,12 @@ Mode = Literal[
     "yes",
     "one line",
     "one line, spaces squeezed",
+    "family/given/suffix, organisations marked",
+    "one line, entities decoded",
+    "one line, spaces squeezed, entities decoded",
     "family/given, organisations marked",
     "printed whole, organisations unmarked",
+    "printed whole without suffix, organisations unmarked",
     "split at ; ；",
     "split at , ; ， ；",
     "first and last page",
@@ -55,6 +60,17 @@ def _squeezed(value: str | None) -> str | None:
     return (_SPACES.sub(" ", folded) or None) if folded else None
 
 
+def _decoded(value: str | None) -> str | None:
+    """What a tagged reader keeps of text: one line, HTML entities decoded (platform HTML: ``&amp;`` is ``&``)."""
+    folded = _line(value)
+    return (html.unescape(folded) or None) if folded and "&" in folded else folded
+
+
+def _squeezed_decoded(value: str | None) -> str | None:
+    squeezed = _squeezed(value)
+    return (html.unescape(squeezed) or None) if squeezed and "&" in squeezed else squeezed
+
+
 def _split_keywords(separators: str) -> Callable[[tuple[str, ...]], tuple[str, ...]]:
     pattern = re.compile(f"\\s*[{separators}]\\s*")
 
@@ -65,18 +81,31 @@ def _split_keywords(separators: str) -> Callable[[tuple[str, ...]], tuple[str, .
     return split
 
 
-def _name_parts(name: Name) -> tuple[str | None, ...]:
-    """Family/given, organisations marked; a CJK name (person or organisation) whole, as every format prints it."""
+def _name_parts(name: Name, suffix: bool = False) -> tuple[str | None, ...]:
+    """Family/given (particles with them, wherever the reader put them), organisations marked; the
+    suffix when the format carries it; a CJK name (person or organisation) whole, as every format prints it."""
     if name.literal is not None and not has_cjk(name.literal):
         return ("organisation", _line(name.literal))
     if has_cjk(name.whole):
         return ("whole", _line(name.whole))
-    return ("person", _line(name.family), _line(name.given))
+    parts = ("person", _line(name.family_full), _line(name.given_full))
+    return (*parts, _line(name.suffix)) if suffix else parts
 
 
-def _name_whole(name: Name) -> tuple[str | None, ...]:
+def _name_whole(name: Name, suffix: bool = True) -> tuple[str | None, ...]:
     """Formats with no organisation marker: the printed name (family/given split where a comma says so)."""
+    if not suffix and name.suffix:
+        name = name.model_copy(update={"suffix": None})
     return ("whole", _line(name.whole))
+
+
+#: The name modes by what they keep: (family and given names apart, the suffix).
+NAME_MODES: dict[str, tuple[bool, bool]] = {
+    "family/given/suffix, organisations marked": (True, True),
+    "family/given, organisations marked": (True, False),
+    "printed whole, organisations unmarked": (False, True),
+    "printed whole without suffix, organisations unmarked": (False, False),
+}
 
 
 #: How a field is compared, by mode.
@@ -84,8 +113,12 @@ MODES: dict[str, Callable[[Any], Any]] = {
     "yes": lambda value: value,
     "one line": _line,
     "one line, spaces squeezed": _squeezed,
+    "family/given/suffix, organisations marked": lambda names: tuple(_name_parts(n, suffix=True) for n in names),
+    "one line, entities decoded": _decoded,
+    "one line, spaces squeezed, entities decoded": _squeezed_decoded,
     "family/given, organisations marked": lambda names: tuple(_name_parts(n) for n in names),
     "printed whole, organisations unmarked": lambda names: tuple(_name_whole(n) for n in names),
+    "printed whole without suffix, organisations unmarked": lambda names: tuple(_name_whole(n, suffix=False) for n in names),
     "split at ; ；": _split_keywords(";；"),
     "split at , ; ， ；": _split_keywords(",;，；"),
     "first and last page": lambda pages: pages,
@@ -93,12 +126,27 @@ MODES: dict[str, Callable[[Any], Any]] = {
 }
 #: For two formats in a row, the weaker mode of each field wins (later in a tuple = weaker).
 WEAKER: tuple[tuple[str, ...], ...] = (
-    ("yes", "one line", "one line, spaces squeezed"),
-    ("family/given, organisations marked", "printed whole, organisations unmarked"),
+    ("yes", "one line", "one line, spaces squeezed", "one line, spaces squeezed, entities decoded"),
+    ("yes", "one line", "one line, entities decoded", "one line, spaces squeezed, entities decoded"),
     ("split at ; ；", "split at , ; ， ；"),
 )
 
+
+def _text_field(name: str) -> Callable[[Citation, Lang], Any]:
+    return lambda c, lang: getattr(c.text(lang), name)
+
+
+def _citation_field(name: str) -> Callable[[Citation, Lang], Any]:
+    return lambda c, lang: getattr(c, name)
+
+
+def _role_field(role: Role) -> Callable[[Citation, Lang], Any]:
+    return lambda c, lang: c.text(lang).name_list(role)
+
+
 #: Model fields by what they are read from (a Citation and one of its languages), in the README's order.
+#: The journal article's fields first, then the other types' (books, chapters, proceedings, theses,
+#: reports, patents …), then the name roles other than ``author`` (by CSL role, ``-`` as ``_``).
 FIELDS: dict[str, Callable[[Citation, Lang], Any]] = {
     "type": lambda c, lang: c.type,
     "title": lambda c, lang: c.text(lang).title,
@@ -122,7 +170,48 @@ FIELDS: dict[str, Callable[[Citation, Lang], Any]] = {
     "cn": lambda c, lang: c.cn,
     "id": lambda c, lang: c.id,
     "language": lambda c, lang: lang,
+    **{
+        field: _text_field(field)
+        for field in (
+            "subtitle",
+            "title_short",
+            "collection_title",
+            "event_title",
+            "event_place",
+            "publisher",
+            "publisher_place",
+            "edition",
+            "genre",
+            "medium",
+            "authority",
+            "note",
+            "archive",
+            "archive_location",
+        )
+    },
+    **{
+        field: _citation_field(field)
+        for field in (
+            "page",
+            "isbn",
+            "collection_number",
+            "chapter_number",
+            "number_of_pages",
+            "number_of_volumes",
+            "section",
+            "version",
+            "call_number",
+            "accessed",
+            "event_date",
+            "original_date",
+            "submitted",
+            "extra",
+        )
+    },
+    **{role.replace("-", "_"): _role_field(role) for role in cast("tuple[Role, ...]", ROLES) if role != "author"},
 }
+#: The fields that hold names (compared with a name mode).
+NAME_FIELDS = frozenset({"authors", *(role.replace("-", "_") for role in ROLES if role != "author")})
 
 
 def for_type(carries: Carries, csl_type: str) -> Mapping[str, Mode]:
@@ -131,6 +220,11 @@ def for_type(carries: Carries, csl_type: str) -> Mapping[str, Mode]:
 
 
 def _weaker(first: str, second: str) -> str:
+    if first in NAME_MODES and second in NAME_MODES:
+        kept = tuple(a and b for a, b in zip(NAME_MODES[first], NAME_MODES[second], strict=True))
+        return next(mode for mode, keeps in NAME_MODES.items() if keeps == kept)
+    if {first, second} == {"one line, spaces squeezed", "one line, entities decoded"}:
+        return "one line, spaces squeezed, entities decoded"
     for order in WEAKER:
         if first in order and second in order:
             return max(first, second, key=order.index)
@@ -166,10 +260,27 @@ def project(citation: Citation, lang: Lang, carried: Mapping[str, str]) -> dict[
 
 
 def readme_table(carries: Mapping[str, Carries], csl_type: str = ANY_TYPE) -> str:
-    """The README's table of what each format carries for ``csl_type``, one column per format."""
+    """The README's table of what each format carries for ``csl_type``, one column per format; the
+    fields no format carries are named in one line under it."""
     formats = list(carries)
     rows = ["| model field | " + " | ".join(formats) + " |", "|" + "---|" * (len(formats) + 1)]
+    nowhere = []
     for field in FIELDS:
         cells = [for_type(carries[fmt], csl_type).get(field, "—") for fmt in formats]
+        if all(cell == "—" for cell in cells):
+            nowhere.append(f"`{field}`")
+            continue
         rows.append(f"| `{field}` | " + " | ".join(cells) + " |")
+    if nowhere:
+        rows += ["", "Carried by no format: " + ", ".join(nowhere) + "."]
+    return "\n".join(rows)
+
+
+def readme_types_table(carries: Mapping[str, Carries], types: tuple[str, ...]) -> str:
+    """The README's table of the CSL types each format keeps (``yes``: the type comes back as itself)."""
+    formats = list(carries)
+    rows = ["| CSL type | " + " | ".join(formats) + " |", "|" + "---|" * (len(formats) + 1)]
+    for csl_type in types:
+        cells = ["yes" if "type" in for_type(carries[fmt], csl_type) else "—" for fmt in formats]
+        rows.append(f"| `{csl_type}` | " + " | ".join(cells) + " |")
     return "\n".join(rows)

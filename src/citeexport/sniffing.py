@@ -61,7 +61,7 @@ _TEXT_LOOKS: tuple[tuple[re.Pattern[str], Look], ...] = (
         Look("an HTML page", "save the platform's citation export (BibTeX, RIS, EndNote …), not the web page"),
     ),
     (
-        re.compile(r"<\?xml[^>]*>\s*<xml>\s*<records>", re.IGNORECASE),
+        re.compile(r"<\?xml[^>]*>\s*(?:<!--.*?-->\s*|<!DOCTYPE[^>\[]*>\s*)*<xml>\s*<records>", re.IGNORECASE | re.DOTALL),
         Look("EndNote XML", "export RIS or EndNote tagged (.enw) from EndNote instead", "endnote-xml"),
     ),
     (re.compile(r"<\?xml\b", re.IGNORECASE), Look("an XML document", _EXPORT)),

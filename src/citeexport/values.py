@@ -463,6 +463,29 @@ def is_cn_number(value: str | None) -> bool:
     return value is not None and _CN_NUMBER.match(value.strip()) is not None
 
 
+_ISSN = re.compile(r"^\d{4}-?\d{3}[\dXx]$")
+_ISBN = re.compile(r"^(?:ISBN(?:-1[03])?:?\s*)?((?:\d[\s-]?){9}[\dXx]|(?:\d[\s-]?){12}\d)$", re.IGNORECASE)
+_SERIAL_QUALIFIER = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
+_ELECTRONIC = {"electronic", "online", "ebook", "e-book"}
+
+
+def serial_number(value: str) -> tuple[str | None, str]:
+    """What a field that holds "ISSN or ISBN" (RIS ``SN``, EndNote ``%@``, RefWorks ``SN``) holds, by its
+    shape: (``issn``, ``eissn`` or ``isbn``, the number), or (None, the value) when it is neither.
+    PubMed's ``2277-9175 (Print)`` is the print ISSN, ``(Electronic)`` the electronic one; an ISBN's
+    ``(pbk.)`` or ``(paperback)`` is dropped."""
+    text = value.strip()
+    qualifier = _SERIAL_QUALIFIER.search(text)
+    bare = text[: qualifier.start()] if qualifier else text
+    if _ISSN.match(bare):
+        electronic = qualifier is not None and qualifier.group(1).lower() in _ELECTRONIC
+        return ("eissn" if electronic else "issn"), bare.upper()
+    isbn = _ISBN.match(bare)
+    if isbn:
+        return "isbn", isbn.group(1).strip()
+    return None, text
+
+
 # -- suffix letters ----------------------------------------------------------------------------
 
 

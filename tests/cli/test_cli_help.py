@@ -48,7 +48,8 @@ COMMON = {
     "-h",
     "--help",
 }
-OWN = {"bibtex": {"--ascii"}, "text": {"--style", "--numbered", "--accessed"}}
+_REFERENCES = {"--style", "--numbered", "--accessed", "--print-form"}
+OWN = {"bibtex": {"--ascii"}, "text": _REFERENCES, "html": _REFERENCES}
 
 
 def help_of(*command: str) -> str:
@@ -70,7 +71,7 @@ def test_a_format_command_offers_its_own_options_only(fmt: str) -> None:
 def test_convert_offers_every_writer_option_and_to() -> None:
     shown = help_of("convert")
     assert options_in(shown) == COMMON | {"--to"} | set().union(*OWN.values())
-    assert "--ascii                     bibtex: " in shown and "--numbered                  text: " in shown
+    assert "--ascii                     bibtex: " in shown and "--numbered                  html, text: " in shown
 
 
 @pytest.mark.parametrize("command", ["", *COMMANDS])
@@ -195,8 +196,8 @@ def test_quiet_and_verbose_before_the_command(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["ris", "--ascii"], "No such option for ris: --ascii (--ascii is an option of convert, bibtex)"),
-        (["ris", "--style", "x"], "No such option for ris: --style (--style is an option of convert, text)"),
-        (["bibtex", "--styel", "x"], "No such option for bibtex: --styel (--style is an option of convert, text)"),
+        (["ris", "--style", "x"], "No such option for ris: --style (--style is an option of convert, html, text)"),
+        (["bibtex", "--styel", "x"], "No such option for bibtex: --styel (--style is an option of convert, html, text)"),
         (["text", "--accesed", "2026-01-01"], "No such option: --accesed (did you mean --accessed?)"),
         (["ris", "--lnag", "zh"], "No such option: --lnag (did you mean --lang?)"),
         (["ris", "--frobnicate"], "No such option: --frobnicate\n"),

@@ -24,7 +24,7 @@ def test_every_writer_option_has_one_definition_and_every_definition_a_field() -
     for cls in writers().values():
         assert set(cls.options_used) <= set(WRITE_PARAMS), cls.name
     assert writers()["bibtex"].options_used == ("ascii",)
-    assert set(writers()["text"].options_used) == {"style", "numbered", "accessed"}
+    assert set(writers()["text"].options_used) == {"style", "numbered", "accessed", "print_form"}
 
 
 @pytest.mark.parametrize("formats", [*([name] for name in sorted(writers())), None])
@@ -40,13 +40,15 @@ def test_a_new_writer_gets_the_options_it_declares(monkeypatch: pytest.MonkeyPat
         name = "notes"
         options_used = ("numbered",)
 
-    monkeypatch.setattr(cli_params, "writers", lambda: {**writers(), "notes": NotesWriter})
+    known = cli_params.get_writer
+    monkeypatch.setattr(cli_params, "get_writer", lambda name: NotesWriter if name == "notes" else known(name))
     offered = signature(["notes"]).parameters
     assert "numbered" in offered and "style" not in offered and "ascii" not in offered
     assert [(param.name, users) for param, users in write_params(["notes", "text"])] == [
         ("style", ["text"]),
         ("numbered", ["notes", "text"]),
         ("accessed", ["text"]),
+        ("print_form", ["text"]),
     ]
 
 

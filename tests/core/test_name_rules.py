@@ -6,10 +6,12 @@ import pytest
 
 from citeexport.model import Name
 from citeexport.names import (
+    COMMON_SURNAMES,
     COMPOUND_SURNAMES,
     cjk_name,
     cjk_person,
     looks_like_organisation,
+    looks_like_organisation_name,
     parse_unmarked_name,
     split_chinese_name,
     split_name_list,
@@ -22,6 +24,11 @@ from citeexport.names import (
         ("饶春明", ("饶", "春明")),
         ("欧阳修", ("欧阳", "修")),
         ("司马相如", ("司马", "相如")),
+        ("司马迁", ("司马", "迁")),
+        ("诸葛亮", ("诸葛", "亮")),
+        ("张简华", ("张", "简华")),  # 张 is a common single surname: 张 + 简华, though 张简 is a compound surname too
+        ("夏侯惇", ("夏", "侯惇")),  # the rule's known cost (module docstring)
+        ("夏侯春明", ("夏侯", "春明")),  # four characters: a three-character given name is rare
         ("欧阳", ("欧", "阳")),  # a compound surname alone is read as a surname and a given name
         ("王", ("王", None)),
         (" 庞琳 ", ("庞", "琳")),
@@ -50,6 +57,35 @@ def test_compound_surnames_are_two_characters() -> None:
 )
 def test_looks_like_organisation(text: str, organisation: bool) -> None:
     assert looks_like_organisation(text) is organisation
+
+
+def test_common_surnames_are_single_characters_and_hold_the_commonest() -> None:
+    assert len(COMMON_SURNAMES) >= 100 and all(len(surname) == 1 for surname in COMMON_SURNAMES)
+    assert {"王", "李", "张", "刘", "陈"} <= COMMON_SURNAMES and not {"欧", "司", "诸"} & COMMON_SURNAMES
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        ("World Health Organization", True),
+        ("IEEE Computer Society", True),
+        ("Peking University", True),
+        ("Cochrane Collaboration", True),
+        ("国家卫生健康委员会", True),
+        ("中国科学院", True),
+        ("教育部", True),
+        ("北京大学", True),
+        ("Martin Luther King Jr.", False),
+        ("Grace Board", False),
+        ("Smith, Working Group", False),  # a comma: the reader's Family, Given
+        ("王大学", False),
+        ("李建国", False),
+        ("欧阳修", False),
+        ("阿沛·阿旺晋美", False),
+    ],
+)
+def test_looks_like_organisation_name(text: str, organisation: bool) -> None:
+    assert looks_like_organisation_name(text) is organisation
 
 
 def test_cjk_person_splits_whatever_the_length_cjk_name_keeps_long_names_whole() -> None:

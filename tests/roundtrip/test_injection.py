@@ -191,6 +191,22 @@ def check_csljson(out: str, citation: Citation, payload: str) -> None:
         assert item["author"][1] == {"literal": citation.text(lang).title}
 
 
+def check_endnote_xml(out: str, citation: Citation, payload: str) -> None:
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(out)  # the whole output is one well-formed document
+    records = root.findall("records/record")
+    assert len(records) == 2, [ET.tostring(r) for r in records]
+    assert len(out.splitlines()) == 5  # the declaration and <xml><records>, one line per record, the end
+    for record, lang in zip(records, ("zh", "en"), strict=True):
+        assert record.findtext("titles/title") == (citation.text(lang).title or "").translate(_XML_INVALID)
+        assert [a.text for a in record.iter("author")][1] == (citation.text(lang).title or "").translate(_XML_INVALID) + ","
+
+
+#: Characters no XML document can hold (removed by the EndNote XML writer).
+_XML_INVALID = {c: None for c in [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]}
+
+
 #: What must not reach a plain-text reference: line breaks other than the writer's own LF
 #: (bare CR, VT, FF, FS/GS/RS, NEL, U+2028/9 start a line in some viewer), and other
 #: controls (ESC sequences recolour or rewrite a terminal the list is printed on).
@@ -204,6 +220,21 @@ def check_text(out: str, citation: Citation, payload: str) -> None:
     assert all("mark" in line and "end" in line for line in lines), lines
 
 
+_HTML_ELEMENTS = {"ol", "li", "br", "i", "b", "sub", "sup", "span", "div", "p"}
+
+
+def check_html(out: str, citation: Citation, payload: str) -> None:
+    """One article in one ``<li>``, its two languages after ``<br>``, no element but the fragment's own."""
+    html5lib = pytest.importorskip("html5lib", reason="html5lib (test extras) parses the HTML writer's output")
+    tree = html5lib.parseFragment(out, namespaceHTMLElements=False)
+    assert {element.tag for element in tree.iter() if isinstance(element.tag, str)} - {"DOCUMENT_FRAGMENT"} <= _HTML_ELEMENTS
+    items = list(tree.iter("li"))
+    assert len(items) == 1, out
+    assert len(list(items[0].iter("br"))) == 1, out
+    text = "".join(items[0].itertext())
+    assert "mark" in text and "end" in text, text
+
+
 CHECKERS: dict[str, Checker] = {
     "bibtex": check_bibtex,
     "ris": check_ris,
@@ -211,7 +242,9 @@ CHECKERS: dict[str, Checker] = {
     "refworks": check_refworks,
     "noteexpress": check_noteexpress,
     "csl-json": check_csljson,
+    "endnote-xml": check_endnote_xml,
     "text": check_text,
+    "html": check_html,
 }
 
 #: Known writer defects (the lead un-xfails them when fixed): (writer, payload) -> reason.

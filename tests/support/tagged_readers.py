@@ -22,6 +22,7 @@ import pytest
 from hypothesis import strategies as st
 
 from citeexport.model import Citation, Date, Lang, LocalizedText, Name
+from citeexport.names import is_plain_suffix
 from citeexport.oneline import one_line
 from citeexport.values import LANGUAGE_CODES
 
@@ -311,7 +312,11 @@ def _word(alphabet: st.SearchStrategy[str], size: int) -> st.SearchStrategy[str]
 
 _names = st.one_of(
     st.builds(Name, family=_word(_CJK, 2), given=_word(_CJK, 2)),
-    st.builds(Name, family=_word(_LATIN, 10).map(str.capitalize), given=_word(_LATIN, 8).map(str.capitalize)),
+    st.builds(
+        Name,
+        family=_word(_LATIN, 10).map(str.capitalize),
+        given=_word(_LATIN, 8).map(str.capitalize).filter(lambda given: not is_plain_suffix(given)),  # Smith, Jr: a suffix
+    ),
     st.builds(
         Name,
         family=_word(_LATIN, 10).map(str.upper),

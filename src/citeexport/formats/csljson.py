@@ -1,18 +1,32 @@
-"""CSL-JSON: an array of CSL items, read and written.
+"""CSL-JSON: an array of CSL items, read and written, every CSL 1.0.2 variable both ways.
 
 Reading: an array of CSL items (or one item) -> one Citation per item, in one language.
-The item's language is its ``language`` field (``zh…`` or ``en…``); without one, an item
-whose title, journal or authors contain CJK characters is Chinese, any other is English.
-The inverse of the writer for everything CSL carries: names
-(family/given/literal), ``issued`` and ``available-date`` date-parts, ``page`` ``1-3`` ->
-first/last (``page-first`` when there is no range), ``status: online-first``, DOI, ISSN …
-An item id written as ``<id>-<lang>`` gives back the article id.
+The item's language is its ``language`` field (any BCP 47 tag, or a language's name); without
+one, an item whose title, journal or authors contain CJK characters is Chinese, any other is
+English.  Every CSL 1.0.2 variable is read (:data:`TEXT_VARIABLES`, :data:`NUMBER_VARIABLES`,
+:data:`DATE_VARIABLES`, every name variable of :data:`~citeexport.model.ROLES`); those the model
+has no field for (``PMID``, ``original-title``, ``references``, ``custom`` …,
+:data:`EXTRA_VARIABLES`) are kept in ``Citation.extra`` and written back as they came.  Names keep
+every part (``family``, ``given``, ``literal``, both particles, ``suffix``, ``comma-suffix``).
+Dates: ``date-parts`` (numbers or numeric strings, a range as two parts, months 13-24 as
+seasons), ``season``, ``circa``, ``literal``, ``raw`` and EDTF strings (``-0876``, ``1900~``,
+``2004-21``, ``2001/2003``); an invalid month or day makes the date a literal of its parts, with a
+warning (never a crash, never a rejected record).  ``page`` -> first/last, or the whole text for
+what is no simple range.  A key that is no CSL variable is named in one warning per kind
+(``keys that are no CSL 1.0.2 variable, not read``); Zotero's ``journalAbbreviation`` and
+``shortTitle`` and CSL 1.0.1's ``event`` are read as what they mean.  An unknown type is
+``document`` with the type kept as its genre.  An item id written as ``<id>-<lang>`` gives back
+the article id.
 
 Writing: a JSON array of CSL items, one per article and language, streamed.  ``start``
 writes ``[``, each article adds its items, ``finish`` writes ``]``, so the output is a valid
 array at the end however many records arrive, one item per line.  UTF-8 is written as is
 (no ``\\u`` escapes).  Item ids are ``<article id>-<lang>`` (stable for the same input); an
 id already used in this output gets ``-2``, ``-3`` …, so ids are unique.
+
+Exact both ways: an item as this writer writes it (ids ``<id>-<lang>``, a ``language``, ``page-first``
+the first page of ``page``, keywords joined with ``, ``, numbers as strings) reads and writes back
+equal, for every CSL type (``tests/formats/csljson``).
 """
 
 from __future__ import annotations
@@ -24,10 +38,26 @@ from typing import Any, cast
 from pydantic import ValidationError
 
 from ..errors import ParseError
-from ..model import CSL_TYPES, Citation, CslType, Date, Lang, LocalizedText, Name, has_cjk
+from ..model import (
+    CSL_TYPES,
+    DATE_FIELDS,
+    LOCALIZED_FIELDS,
+    NEUTRAL_FIELDS,
+    ROLES,
+    Citation,
+    CslType,
+    Date,
+    Lang,
+    LocalizedText,
+    Name,
+    Role,
+    has_cjk,
+)
+from ..names import parse_name
 from ..options import WriteOptions
-from ..projection import Carries, Mode
-from ..values import SEASON_WORDS, date_from_parts, date_from_text, language_tag, split_keywords, split_pages
+from ..projection import FIELDS, NAME_FIELDS, Carries, Mode
+from ..record_warnings import RecordWarning
+from ..values import SEASON_WORDS, date_from_parts, date_from_text, language_tag, parse_pages, split_keywords
 from .base import Reader, Record, Writer
 
 
@@ -44,13 +74,19 @@ def item_language(item: dict[str, Any]) -> tuple[Lang, str | None]:
 
 def csl_date(value: Any, field: str, warnings: list[str] | None = None) -> Date | None:
     """A CSL date object: its ``date-parts`` (with ``season``, ``circa``), else its ``literal``, else
-    its ``raw`` or EDTF text, parsed as any date is (:func:`~citeexport.values.parse_date`)."""
-    if not value:
+    its ``raw`` or EDTF text, parsed as any date is (:func:`~citeexport.values.date_from_text`).
+    A string or a number is read as date text; anything else is kept as a literal of its JSON text,
+    with a warning."""
+    if value is None or value in ("", [], {}):
         return None
-    if isinstance(value, str):
-        return date_from_text(value)
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return date_from_text(str(value))
+    if isinstance(value, list) and value and all(isinstance(part, (int, str)) for part in value):
+        value = {"date-parts": [value]}  # a bare [2020, 5]: some producers write date-parts so
     if not isinstance(value, dict):
-        raise ParseError("expected a CSL date object", field=field)
+        if warnings is not None:
+            warnings.append(RecordWarning.named("dates that are no CSL date object, kept as text", (field,)))
+        return date_from_text(json.dumps(value, ensure_ascii=False))
     parts = value.get("date-parts")
     date: Date | None = None
     if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
@@ -64,8 +100,10 @@ def csl_date(value: Any, field: str, warnings: list[str] | None = None) -> Date 
             elif warnings is not None:
                 warnings.append(f"{field}: range end {parts[1]!r} not read")
     if date is None:
-        literal = value.get("literal") or value.get("raw") or value.get("edtf")
-        return date_from_text(str(literal)) if literal else None
+        if _text(value.get("literal")):
+            return Date(literal=_text(value["literal"]))  # a literal is kept as written, never parsed
+        raw = value.get("raw") or value.get("edtf")
+        return date_from_text(str(raw)) if raw else None
     season = value.get("season")
     if season not in (None, "") and date.literal is None and date.month is None and date.season is None:
         date = date.model_copy(update={"season": _season(season)})
@@ -83,34 +121,63 @@ def _season(value: Any) -> int | str:
     return SEASON_WORDS.get(text.lower(), text)
 
 
+def csl_name(value: Any, field: str = "author") -> Name:
+    """One CSL name object, every part kept: ``family``, ``given``, ``literal``, both particles,
+    ``suffix``, ``comma-suffix``; a plain string (some producers write one) is parsed as printed."""
+    if isinstance(value, str):
+        parsed = parse_name(value)
+        if parsed is None:
+            raise ParseError("empty name", field=field)
+        return parsed
+    if not isinstance(value, dict):
+        raise ParseError("expected a name object", field=field)
+    if value.get("literal"):
+        return Name(literal=_text(value["literal"]))
+    parts = {key: _text(value.get(csl)) for key, csl in _NAME_PARTS.items()}
+    comma = value.get("comma-suffix") not in (None, False, "", 0, "false")
+    if not any(parts.values()):
+        raise ParseError("a name object with no name part", field=field)
+    return Name(**parts, comma_suffix=comma and parts["suffix"] is not None)
+
+
+#: Model name part -> CSL-JSON key.
+_NAME_PARTS = {
+    "family": "family",
+    "given": "given",
+    "non_dropping_particle": "non-dropping-particle",
+    "dropping_particle": "dropping-particle",
+    "suffix": "suffix",
+}
+
+
 def parse_names(value: Any, field: str = "author") -> tuple[Name, ...]:
     if not value:
         return ()
     if not isinstance(value, list):
         raise ParseError("expected a list of names", field=field)
-    names = []
-    for name in value:
-        if not isinstance(name, dict):
-            raise ParseError("expected a name object", field=field)
-        if name.get("literal"):
-            names.append(Name(literal=name["literal"]))
-        else:
-            family = " ".join(str(name[k]) for k in ("non-dropping-particle", "family") if name.get(k)) or None
-            names.append(Name(family=family, given=name.get("given")))
-    return tuple(names)
+    return tuple(csl_name(name, field) for name in value)
 
 
-def item_pages(item: dict[str, Any]) -> tuple[str | None, str | None]:
-    """``page`` split into first and last (``page-first`` when there is no ``page``)."""
-    page = str(item.get("page") or "").strip()
+def item_pages(item: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
+    """(first, last, page text): ``page`` as :func:`~citeexport.values.parse_pages` reads it, else ``page-first``."""
+    page = _text(item.get("page"))
     if not page:
-        first = item.get("page-first")
-        return (str(first) if first else None), None
-    return split_pages(page)
+        return _text(item.get("page-first")), None, None
+    first, last, whole = parse_pages(page)
+    explicit_first = _text(item.get("page-first"))
+    if whole is not None and explicit_first:
+        first = explicit_first
+    return first, last, whole
 
 
 def _text(value: Any) -> str | None:
-    return None if value is None or value == "" else str(value)
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
 
 
 def item_type(item: dict[str, Any], warnings: list[str]) -> tuple[CslType, str | None]:
@@ -120,8 +187,66 @@ def item_type(item: dict[str, Any], warnings: list[str]) -> tuple[CslType, str |
         return "article-journal", None
     if raw in CSL_TYPES:
         return cast(CslType, raw), None
-    warnings.append(f"unknown CSL type {raw!r}: read as document, the type kept as its genre")
+    warnings.append(RecordWarning.named("unknown CSL types, read as document with the type kept as its genre", (raw,)))
     return "document", raw
+
+
+#: CSL text variables -> LocalizedText fields (``keyword`` is split apart).
+TEXT_VARIABLES: dict[str, str] = {csl: field for field, csl in LOCALIZED_FIELDS.items() if field not in ("subtitle", "pdf_url")}
+#: CSL number and text variables of the citation -> Citation fields (``page``, ``page-first``: :func:`item_pages`).
+NUMBER_VARIABLES: dict[str, str] = {
+    csl: field for field, csl in NEUTRAL_FIELDS.items() if field not in ("page", "page_first", "eissn", "cn")
+}
+#: CSL date variables -> Citation fields.
+DATE_VARIABLES: dict[str, str] = {csl: field for field, csl in DATE_FIELDS.items()}
+#: Other spellings producers write: CSL 1.0.1 ``event``, Zotero's ``journalAbbreviation``,
+#: ``shortTitle``, ``archive-location``.
+ALIASES: dict[str, str] = {
+    "event": "event-title",
+    "journalAbbreviation": "container-title-short",
+    "shortTitle": "title-short",
+    "archive-location": "archive_location",
+}
+#: CSL 1.0.2 variables the model has no field for: kept in ``Citation.extra`` and written back.
+EXTRA_VARIABLES = frozenset(
+    {
+        "annote",
+        "archive_collection",
+        "archive-place",
+        "categories",
+        "citation-key",
+        "citation-label",
+        "citation-number",
+        "custom",
+        "dimensions",
+        "division",
+        "first-reference-note-number",
+        "jurisdiction",
+        "license",
+        "locator",
+        "original-publisher",
+        "original-publisher-place",
+        "original-title",
+        "part",
+        "part-title",
+        "PMCID",
+        "PMID",
+        "printing",
+        "references",
+        "reviewed-genre",
+        "reviewed-title",
+        "scale",
+        "source",
+        "supplement",
+        "volume-title",
+        "volume-title-short",
+        "year-suffix",
+    }
+)
+#: Extra variables whose CSL value is a list or an object: kept as their JSON text, written back decoded.
+STRUCTURED_EXTRA = frozenset({"categories", "custom"})
+#: Keys read apart.
+_STRUCTURE_KEYS = frozenset({"id", "type", "language", "page", "page-first", "keyword"})
 
 
 def citation_from_item(item: dict[str, Any], warnings: list[str] | None = None) -> Citation:
@@ -129,37 +254,58 @@ def citation_from_item(item: dict[str, Any], warnings: list[str] | None = None) 
         raise ParseError("expected a CSL item (a JSON object)")
     warnings = [] if warnings is None else warnings
     lang, tag = item_language(item)
-    keywords = item.get("keyword")
     csl_type, genre = item_type(item, warnings)
-    text = LocalizedText(
-        language=tag,
-        title=_text(item.get("title")),
-        names={"author": parse_names(item.get("author"))},
-        container_title=_text(item.get("container-title")),
-        container_title_short=_text(item.get("container-title-short") or item.get("journalAbbreviation")),
-        abstract=_text(item.get("abstract")),
-        keywords=tuple(split_keywords(str(keywords), commas=True)) if keywords else (),
-        url=_text(item.get("URL")),
-        genre=_text(item.get("genre")) or genre,
+    texts: dict[str, Any] = {}
+    neutral: dict[str, Any] = {}
+    names: dict[Role, tuple[Name, ...]] = {}
+    extra: dict[str, str] = {}
+    unknown: list[str] = []
+    for key, value in item.items():
+        variable = ALIASES.get(key, key)
+        if variable in _STRUCTURE_KEYS:
+            continue
+        if variable in TEXT_VARIABLES:
+            field, value_text = TEXT_VARIABLES[variable], _text(value)
+            if texts.get(field) not in (None, value_text) and value_text is not None:
+                warnings.append(RecordWarning.named("variables given twice, the first kept", (f"{key}={value_text!r}",)))
+                continue
+            texts[field] = texts.get(field) or value_text
+        elif variable in NUMBER_VARIABLES:
+            neutral[NUMBER_VARIABLES[variable]] = _text(value)
+        elif variable in DATE_VARIABLES:
+            neutral[DATE_VARIABLES[variable]] = csl_date(value, variable, warnings)
+        elif variable in ROLES:
+            names[cast(Role, variable)] = parse_names(value, variable)
+        elif variable in EXTRA_VARIABLES:
+            if (kept := _text(value)) is not None:
+                extra[variable] = kept
+        elif value not in (None, "", [], {}):
+            unknown.append(key)
+    if unknown:
+        warnings.append(RecordWarning.named("keys that are no CSL 1.0.2 variable, not read", unknown))
+    keywords = item.get("keyword")
+    if isinstance(keywords, list):
+        keyword_list = [keyword for keyword in map(_text, keywords) if keyword]
+    else:
+        keyword_list = split_keywords(_text(keywords), commas=True)
+    text = LocalizedText.model_validate(
+        {**texts, "language": tag, "names": names, "keywords": tuple(keyword_list), "genre": texts.get("genre") or genre}
     )
     item_id = _text(item.get("id"))
     if item_id and item_id.endswith(f"-{lang}"):
         item_id = item_id[: -len(lang) - 1]
-    page_first, page_last = item_pages(item)
-    return Citation(
-        id=item_id,
-        type=csl_type,
-        issued=csl_date(item.get("issued"), "issued", warnings),
-        available_date=csl_date(item.get("available-date"), "available-date", warnings),
-        status=_text(item.get("status")),
-        volume=_text(item.get("volume")),
-        issue=_text(item.get("issue")),
-        page_first=page_first,
-        page_last=page_last,
-        number=_text(item.get("number")),
-        doi=_text(item.get("DOI")),
-        issn=_text(item.get("ISSN")),
-        texts={lang: text},
+    page_first, page_last, page = item_pages(item)
+    return Citation.model_validate(
+        {
+            **neutral,
+            "id": item_id,
+            "type": csl_type,
+            "page_first": page_first,
+            "page_last": page_last,
+            "page": page,
+            "extra": extra,
+            "texts": {lang: text},
+        }
     )
 
 
@@ -278,6 +424,14 @@ def item_id(citation: Citation, lang: Lang, number: int) -> str:
     return f"{citation.id or f'item{number}'}-{lang}"
 
 
+def _structured(value: Any) -> Any:
+    """An extra variable's JSON text back as its list or object (kept as text when it is no JSON)."""
+    try:
+        return json.loads(value) if isinstance(value, str) else value
+    except ValueError:
+        return value
+
+
 class CslJsonWriter(Writer):
     name = "csl-json"
     description = "CSL-JSON (citeproc-js, Zotero, pandoc): a JSON array of items"
@@ -306,7 +460,10 @@ class CslJsonWriter(Writer):
         self.next_suffix[wanted] = n
         self.used_ids.add(unique)
         # one item per line: the C encoder (``indent`` would take the much slower pure-Python one)
-        text = json.dumps(citation.csl_item(lang, unique), ensure_ascii=False, separators=(", ", ": "))
+        item = citation.csl_item(lang, unique)
+        for key in STRUCTURED_EXTRA & item.keys():
+            item[key] = _structured(item[key])
+        text = json.dumps(item, ensure_ascii=False, separators=(", ", ": "))
         separator = "\n" if self.items_written == 0 else ",\n"
         self.items_written += 1
         return separator + text
@@ -316,24 +473,10 @@ class CslJsonWriter(Writer):
 
 
 _FIELDS: dict[str, Mode] = {
-    "type": "yes",
-    "title": "yes",
-    "authors": "family/given, organisations marked",
-    "container_title": "yes",
-    "container_title_short": "yes",
-    "abstract": "yes",
+    **{field: "yes" for field in FIELDS if field not in ("pdf_url", "eissn", "cn", "subtitle", "id")},
+    **{field: "family/given/suffix, organisations marked" for field in NAME_FIELDS},
     "keywords": "split at , ; ， ；",
-    "url": "yes",
-    "issued": "yes",
-    "available_date": "yes",
-    "status": "yes",
-    "volume": "yes",
-    "issue": "yes",
     "pages": "first and last page",
-    "number": "yes",
-    "doi": "yes",
-    "issn": "yes",
-    "language": "yes",
 }
 #: What an item carries of the model (:mod:`citeexport.projection`), the same for every type.
 CARRIES: Carries = {"*": _FIELDS}

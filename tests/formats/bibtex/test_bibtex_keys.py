@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citeexport.formats.bibtex.keys import KeyRegistry, first_word, fold_ascii, key_stem, name_token, surname_pinyin
+from citeexport.formats.bibtex.keys import (
+    MAX_KEY_LENGTH,
+    KeyRegistry,
+    first_word,
+    fold_ascii,
+    key_stem,
+    name_token,
+    surname_pinyin,
+)
 from citeexport.model import Citation, Date, LocalizedText, Name
 
 
@@ -128,3 +136,20 @@ def test_keys_are_ascii_unique_and_deterministic(batch: list[Citation]) -> None:
     assert all(re.fullmatch(r"[a-z0-9]+", key) for key in keys), keys
     assert len(set(keys)) == len(keys)
     assert run() == keys
+
+
+def test_a_huge_title_word_gives_a_key_of_at_most_40_characters() -> None:
+    """A 50 MB word must not become a 50 MB key (issue 15)."""
+    word = "x" * (50 * 1024 * 1024)
+    stem = key_stem(article(en_authors=[Name(family="Smith", given="J")], en_title=word))
+    assert stem == ("smith2025" + "x" * 31) and len(stem) == MAX_KEY_LENGTH == 40
+    assert len(key_stem(article(en_authors=[Name(family=word)], en_title="Title"))) <= 40
+    assert len(key_stem(article(en_title=word))) == 40 and key_stem(article(en_title=word)).endswith("2025")
+
+
+def test_capped_keys_stay_unique_with_suffix_letters() -> None:
+    registry = KeyRegistry()
+    stem = "a" * 60
+    keys = [registry.claim(stem) for _ in range(30)] + [registry.claim("a" * 39 + "b")]
+    assert len(set(keys)) == len(keys) and all(len(key) <= 40 for key in keys)
+    assert keys[0] == "a" * 40 and keys[1] == "a" * 39 + "b" and keys[2] == "a" * 39 + "c"  # "a" * 39 + "a" is the stem

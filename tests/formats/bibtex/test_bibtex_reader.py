@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from citeexport.formats.bibtex.latex import ASCII_ENCODINGS, TEXT_ESCAPES, UNBALANCED_BRACE_ESCAPES, escape, to_latex
-from citeexport.formats.bibtex.latex_decode import decode_latex
+from citeexport.formats.bibtex.latex_decode import Decoded, decode_latex
 from citeexport.formats.bibtex.reader import BibtexReader
 from citeexport.inputs import split_lines
 from citeexport.model import Date
@@ -23,7 +23,7 @@ WILD = [
     r"R\&D", r"50\%", r"\$5", r"\#1", r"a\_b", r"{\textasciitilde}", r"{\textasciicircum}", r"{\textbackslash}",
     r"\{x\}", r"{\textbraceleft}", r"{\textbraceright}", r"a--b", r"a---b", r"``quoted''", r"x~y", r"{AAV} in {HeLa} cells",
     r"Te{X}niques", r"\dots", r"{\ldots}", r"\textendash", r"\textemdash", r"\url{http://a.b/c}", r"a  b", "two\nlines",
-    r"\foo{bar}", r"$\alpha$-helix", r"95\% CI",
+    r"95\% CI",
 ]  # fmt: skip
 
 
@@ -35,6 +35,55 @@ def _spaces(text: str) -> str:
 @pytest.mark.parametrize("latex", WILD)
 def test_decoder_agrees_with_bibtexparser_on_spellings_from_the_wild(latex: str) -> None:
     assert decode_latex(latex) == _spaces(pylatexenc_decode(latex))
+
+
+#: Where the decoder differs from pylatexenc on purpose (issue 12): what it gives, and what pylatexenc gives.
+DIFFERENCES = [
+    (r"The {\TeX}book", "The TeXbook", "The book"),
+    (r"{\LaTeX}: a guide", "LaTeX: a guide", ": a guide"),
+    (r"$\beta$-catenin", "β-catenin", r"$\beta$-catenin"),
+    (r"H$_2$O", "H<sub>2</sub>O", "H$_2$O"),
+    (r"$^{13}$C and $\alpha$-helix", "<sup>13</sup>C and α-helix", r"$^{13}$C and $\alpha$-helix"),
+    (r"\~{}", "~", ""),
+    (r"\foo{bar} baz", r"\foo{bar} baz", "bar baz"),
+    (
+        r"{\em in vivo} and \textsc{Small}",
+        '<i>in vivo</i> and <span style="font-variant:small-caps;">Small</span>',
+        "in vivo and Small",
+    ),
+]
+
+
+@pytest.mark.parametrize(("latex", "ours", "pylatexenc"), DIFFERENCES)
+def test_deliberate_differences_from_pylatexenc(latex: str, ours: str, pylatexenc: str) -> None:
+    assert decode_latex(latex) == ours
+    assert _spaces(pylatexenc_decode(latex)) == pylatexenc
+
+
+def test_textquotesingle_and_macros_pylatexenc_knows() -> None:
+    assert decode_latex(r"D\textquotesingle aspremont") == "D'aspremont"
+    assert decode_latex(r"5\textdegree C, 3 \texteuro, \textmu g") == "5°C, 3 €, µg"
+
+
+def test_unknown_macros_and_unconvertible_math_are_kept_and_reported() -> None:
+    notes = Decoded()
+    assert decode_latex(r"\foo{x} $\frac{a}{b}$ \bar", notes=notes) == r"\foo{x} $\frac{a}{b}$ \bar"
+    assert notes.unknown == [r"\foo", r"\bar"]
+    assert notes.kept == [r"$\frac{a}{b}$"]
+
+
+@pytest.mark.parametrize(
+    ("latex", "expected"),
+    [
+        ("{DNA} repair", "DNA repair"),  # the writer protects DNA itself: read back as the text it wrote
+        ("Te{X}niques", 'Te<span class="nocase">X</span>niques'),
+        ("{Whole Title Protected}", '<span class="nocase">Whole Title Protected</span>'),
+        (r"{\"U}ber {Paris}", 'Über <span class="nocase">Paris</span>'),
+    ],
+)
+def test_protecting_braces_become_nocase_in_titles(latex: str, expected: str) -> None:
+    assert decode_latex(latex, nocase=True) == expected
+    assert "nocase" not in decode_latex(latex)
 
 
 @pytest.mark.parametrize(("char", "latex"), sorted({**TEXT_ESCAPES, **UNBALANCED_BRACE_ESCAPES, **ASCII_ENCODINGS}.items()))
@@ -92,10 +141,13 @@ def test_string_macros_carry_across_entries_and_months_by_name() -> None:
     assert record.citation.issued is not None and record.citation.issued.month == 8
 
 
-def test_an_unknown_entry_type_is_read_as_an_article_with_a_warning() -> None:
+def test_a_patent_is_a_patent_and_an_unknown_entry_type_a_document_with_a_warning() -> None:
     (record,) = BibtexReader().read(split_lines("@patent{p, title={A patent}, year=1999}\n"))
-    assert record.citation is not None and record.citation.type == "article-journal"
-    assert record.warnings == ["@patent read as a journal article"]
+    assert record.citation is not None and record.citation.type == "patent"
+    assert record.warnings == []
+    (record,) = BibtexReader().read(split_lines("@jurthesis{p, title={A legal thesis}, year=1999}\n"))
+    assert record.citation is not None and record.citation.type == "document"
+    assert record.warnings == ["entry types with no CSL type, read as document: @jurthesis"]
 
 
 def test_a_year_that_is_not_a_year_is_kept_as_written() -> None:

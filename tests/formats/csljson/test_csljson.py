@@ -87,7 +87,9 @@ def test_reader_pages_names_dates_language() -> None:
     zh, en = read(text)
     assert zh.languages == ("zh",) and zh.text("zh").authors == (Name(literal="国家药典委员会"),)
     assert (zh.page_first, zh.page_last, zh.issued) == ("356", "363", Date(year=2014))
-    assert en.languages == ("en",) and en.text("en").authors == (Name(family="van der Merwe", given="J"),)
+    assert en.languages == ("en",) and en.text("en").authors == (
+        Name(family="Merwe", non_dropping_particle="van der", given="J"),
+    )
     assert (en.page_first, en.page_last, en.issued) == ("e12", None, Date(year=2020, month=5))
     assert en.online_first and en.available_date == Date(year=2020, month=5, day=3)
     assert en.text("en").keywords == ("a", "b", "c")

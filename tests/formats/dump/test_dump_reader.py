@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 
 from citeexport.api import read_text
 from citeexport.errors import ParseError
-from citeexport.model import Name
+from citeexport.formats.dump.mapping import citation_from_tree
+from citeexport.formats.dump.reader import parse_record_text
+from citeexport.model import Date, Name
 from support.dump_texts import EN_TITLE, SEED_DUMP, SEED_PAGE, SEED_TEXT, en_ext_replace, replace_once
 from support.seed import seed_citation
 
@@ -313,3 +315,22 @@ def test_last_text_of_an_author_ext_may_hold_a_fake_map_entry(position):
         assert set(ext) == {"EN", "CN"}
         if not fast:  # the fast tree holds only what citations use
             assert ext["EN" if position == "first" else "CN"].get("aboutCorrespAuthor") == value
+
+
+def test_suffix_pmid_and_submitted_date_are_mapped():
+    """AuthorExt.suffix, Article.pmid and receivedDateStr (the mapping's docstring), by both parsers."""
+    dump = replace_once(SEED_DUMP, "lastName=RAO, prefix=null, suffix=null", "lastName=RAO, prefix=null, suffix=Jr.")
+    dump = replace_once(dump, "doi=null, pmid=null", "doi=null, pmid=39876543")
+    dump = replace_once(dump, "receivedDate=null, receivedDateStr=null", "receivedDate=null, receivedDateStr=2024-10-08")
+    for fast in (True, False):
+        tree, _ = parse_record_text(dump, fast=fast)
+        citation = citation_from_tree(tree)
+        assert citation.text("en").authors[0] == Name(family="RAO", given="Chun-ming", suffix="Jr.")
+        assert citation.text("zh").authors[0] == Name(family="饶", given="春明")  # a CJK name has no suffix
+        assert citation.extra == {"PMID": "39876543"} and citation.submitted == Date(year=2024, month=10, day=8)
+
+
+def test_the_seed_has_no_suffix_pmid_or_submitted_date():
+    citation = read_one(SEED_TEXT)
+    assert citation.extra == {} and citation.submitted is None
+    assert all(name.suffix is None for lang in citation.languages for name in citation.text(lang).authors)

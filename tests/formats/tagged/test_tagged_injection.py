@@ -122,3 +122,39 @@ def test_real_readers_see_one_record_with_the_text_intact(
         assert {key: record[key] for key in shared} == {key: fields[key] for key in shared}
         assert {"title", "journal", "abstract", "volume"} <= set(shared)
         assert record["authors"][-1] == fields["authors"][-1]
+
+
+def poisoned_every_field(csl_type: str, payload: str) -> Citation:
+    """The payload in every text and number field a type has (publisher, place, editors, series, note …)."""
+    text = {
+        field: f"v{payload}"
+        for field in LocalizedText.model_fields
+        if field not in ("language", "keywords", "names", "url", "pdf_url", "subtitle")
+    }
+    names = {role: (Name(family=f"Doe{payload}", given="Jane"),) for role in ("author", "editor", "translator", "contributor")}
+    neutral = {field: f"1{payload}" for field in ("volume", "issue", "number", "isbn", "issn", "edition", "section")
+               if field in Citation.model_fields}  # fmt: skip
+    return Citation.model_validate(
+        {"type": csl_type, "issued": {"literal": f"In press{payload}"}, **neutral, "texts": {"en": {**text, "names": names}}}
+    )
+
+
+@pytest.mark.parametrize("payload", PAYLOADS.values(), ids=PAYLOADS.keys())
+@pytest.mark.parametrize("csl_type", ["book", "chapter", "thesis", "report", "patent", "paper-conference", "webpage"])
+@pytest.mark.parametrize("writer", [RisWriter, EnwWriter, RefworksWriter], ids=["ris", "enw", "refworks"])
+def test_every_field_of_every_type_stays_in_its_line(writer: type[Writer], csl_type: str, payload: str) -> None:
+    """Values with line breaks, ``ER  -``, ``%0`` or ``RT`` at a line start give one inert record, read back as one."""
+    from citeexport.formats.tagged.enw import EnwReader
+    from citeexport.formats.tagged.refworks import RefworksReader
+    from citeexport.formats.tagged.ris import RisReader
+    from citeexport.inputs import split_lines
+
+    text = writer().write(poisoned_every_field(csl_type, payload))
+    lines = text.split(writer.newline)
+    assert text.splitlines() == lines[:-1], "a line break other than the format's own"
+    start = {RisWriter: "TY  - ", EnwWriter: "%0 ", RefworksWriter: "RT "}[writer]
+    assert len([line for line in lines if line.startswith(start)]) == 1
+    reader = {RisWriter: RisReader, EnwWriter: EnwReader, RefworksWriter: RefworksReader}[writer]
+    records = list(reader().read(split_lines(text)))
+    assert len(records) == 1 and records[0].citation is not None
+    assert records[0].citation.texts["en"].title == one_line(f"v{payload}")

@@ -1,13 +1,11 @@
-"""The fast renderer gives exactly what citeproc-py gives with ``styles/*.csl``.
-
-The golden tests compare both engines with the standard's text; this file compares them
-with each other on hypothesis-generated citations, for all six bundled styles, so the
-CSL files remain the specification of the fast path.
-"""
+"""One renderer contract on generated citations: a bundled style by its name, by its CSL file and
+by a copy of that file gives the same line; a changed copy is the user's own style (citeproc-py)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -79,15 +77,65 @@ def citations(draw: st.DrawFn) -> Citation:
 @given(
     citation=citations(), accessed=st.one_of(st.none(), st.just(dt.date(2024, 2, 29))), suffix=st.one_of(st.none(), st.just("b"))
 )
-def test_fast_path_equals_citeproc(citation: Citation, accessed: dt.date | None, suffix: str | None) -> None:
+def test_name_and_file_give_one_line(citation: Citation, accessed: dt.date | None, suffix: str | None) -> None:
     lang = citation.languages[0]
     for name in GBT_PROFILES:
-        style = resolve_style(name)
-        slow = render_reference(style, citation, lang, accessed=accessed, year_suffix=suffix, engine="citeproc")
-        fast = render_reference(style, citation, lang, accessed=accessed, year_suffix=suffix, engine="fast")
-        assert fast == slow, name
+        by_name = render_reference(resolve_style(name), citation, lang, accessed=accessed, year_suffix=suffix)
+        by_file = render_reference(
+            resolve_style(str(resolve_style(name).path)), citation, lang, accessed=accessed, year_suffix=suffix
+        )
+        assert by_name == by_file, name
+        assert by_name.endswith(".") and "<" not in by_name
+
+
+def test_a_copy_is_the_bundled_style_and_a_changed_copy_is_the_users(tmp_path: Path, seed: Citation) -> None:
+    original = resolve_style("gb7714-2015").path
+    copy = tmp_path / "mine.csl"
+    shutil.copy(original, copy)
+    assert resolve_style(str(copy)).profile == resolve_style("gb7714-2015").profile
+    changed = tmp_path / "changed.csl"
+    changed.write_text(original.read_text(encoding="utf-8").replace("<!--", "<!-- changed", 1), encoding="utf-8")
+    style = resolve_style(str(changed))
+    assert style.profile is None  # rendered by citeproc-py with the file's own rules
+    assert "干细胞产品质量研究与检测专栏" in render_reference(style, seed, "zh")
 
 
 def test_every_bundled_profile_has_a_csl_file() -> None:
     for name in GBT_PROFILES:
         assert resolve_style(name).path.is_file()
+
+
+def test_bundled_files_are_what_the_script_writes() -> None:
+    """``styles/*.csl`` are written by ``scripts/build_styles.py``: edited there, never by hand."""
+    import importlib.util
+    import sys
+
+    script = Path(__file__).parents[3] / "scripts" / "build_styles.py"
+    spec = importlib.util.spec_from_file_location("build_styles", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    assert {variant.name for variant in module.VARIANTS} == set(GBT_PROFILES)
+    for variant in module.VARIANTS:
+        assert resolve_style(variant.name).path.read_text(encoding="utf-8") == module.style(variant), variant.name
+
+
+def test_an_adapted_copy_prints_every_type_code(tmp_path: Path) -> None:
+    """citeproc-py with an adapted copy still prints the type codes (the CSL files state them)."""
+    changed = tmp_path / "adapted.csl"
+    changed.write_text(
+        resolve_style("gb7714-2015").path.read_text(encoding="utf-8").replace("<!--", "<!-- mine", 1), encoding="utf-8"
+    )
+    style = resolve_style(str(changed))
+    assert style.profile is None
+    book = Citation(
+        type="book",
+        issued=Date(year=2000),
+        texts={
+            "zh": LocalizedText(
+                title="国史旧闻", publisher="中华书局", publisher_place="北京", names={"author": (Name(literal="陈登原"),)}
+            )
+        },
+    )
+    assert render_reference(style, book, "zh") == "陈登原. 国史旧闻[M]. 北京: 中华书局, 2000."

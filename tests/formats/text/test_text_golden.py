@@ -2,7 +2,7 @@
 
 Each ``tests/formats/text/golden/<case>.json`` holds a citation, the clause or example it comes from,
 and the exact expected reference per style (typed from the standard, not from our output).
-Every case is rendered by both engines: citeproc-py with ``styles/*.csl`` and the fast path.
+The examples of every document type are in ``tests/golden/text/`` (test_text_standard_cases.py).
 """
 
 from __future__ import annotations
@@ -28,10 +28,9 @@ def load(path: Path) -> tuple[Citation, str, dt.date | None, dict[str, str], str
 
 
 PARAMS = [
-    pytest.param(path, style, engine, id=f"{path.stem}-{style}-{engine}")
+    pytest.param(path, style, id=f"{path.stem}-{style}")
     for path in CASES
     for style in json.loads(path.read_text(encoding="utf-8"))["expected"]
-    for engine in ("citeproc", "fast")
 ]
 
 
@@ -41,8 +40,8 @@ def test_golden_cases_exist() -> None:
     assert {"gb7714-2015", "gb7714-2015-author-date", "gb7714-2025", "gb7714-2025-author-date"} <= styles
 
 
-@pytest.mark.parametrize(("path", "style", "engine"), PARAMS)
-def test_golden_reference(path: Path, style: str, engine: str) -> None:
+@pytest.mark.parametrize(("path", "style"), PARAMS)
+def test_golden_reference(path: Path, style: str) -> None:
     citation, lang, accessed, expected, clause = load(path)
-    got = render_reference(resolve_style(style), citation, lang, accessed=accessed, engine=engine)  # type: ignore[arg-type]
+    got = render_reference(resolve_style(style), citation, lang, accessed=accessed)
     assert got == expected[style], clause

@@ -11,6 +11,12 @@ one) + year + first significant word of the English title (stop words skipped), 
 the pinyin of the Chinese title's first word.  No author: the title word comes first
 (``special2025``).  Only ``[a-z0-9]``.  :class:`KeyRegistry` makes stems unique in one
 output by appending ``a``, ``b``, … ``z``, ``aa`` … on collision.
+
+Length: a key is at most :data:`MAX_KEY_LENGTH` (40) characters, suffix letters included — a
+50 MB title word or family name gives a 40-character key, not a 50 MB one.  The author part is
+cut to :data:`MAX_NAME_LENGTH`, the title word fills what is left, and a suffix replaces the
+stem's last characters when the stem is already full (still unique: the registry checks every
+key it hands out).
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from functools import lru_cache
 
 from ...cjk import CJK, has_cjk
 from ...model import Citation, Name
+from ...pinyin import lazy_pinyin  # pypinyin's phrase dictionary only for runs of Han characters
 from ...values import suffix_letters
 
 #: English words never used as the title word.
@@ -103,6 +110,13 @@ LETTER_FOLDS: dict[str, str] = {
     "ı": "i",
 }
 
+#: The longest key, suffix letters included.
+MAX_KEY_LENGTH = 40
+#: The longest author part of a key.
+MAX_NAME_LENGTH = 20
+#: How much of a title or name is looked at (a longer word is cut before it is folded).
+_SCAN_LENGTH = 4 * MAX_KEY_LENGTH
+
 _NON_KEY_CHARACTERS = re.compile(r"[^a-z0-9]+")
 _FOLD_TABLE = str.maketrans(LETTER_FOLDS)
 #: A run of CJK characters, or a run of other letters and digits (so ``AAV载体`` is two words).
@@ -114,8 +128,6 @@ _HTML_TAG = re.compile(r"<[^<>]*>")
 @lru_cache(maxsize=65536)
 def _pinyin(text: str) -> str:
     """Toneless pinyin, cached: a pypinyin call costs more than a lookup, and surnames and words repeat."""
-    from pypinyin import lazy_pinyin  # imported here: its import is paid only when a key needs pinyin
-
     return "".join(lazy_pinyin(text))
 
 
@@ -142,6 +154,7 @@ def first_word(text: str | None) -> str:
     """The first significant word of a title or organisation name, folded to ASCII; ``""`` if none."""
     if not text:
         return ""
+    text = text[: 64 * _SCAN_LENGTH]  # the first word is all that is needed
     if "<" in text:
         text = _HTML_TAG.sub(" ", text)
     for match in _WORD.finditer(text):
@@ -154,29 +167,30 @@ def first_word(text: str | None) -> str:
             for segment in chinese_segmenter.cut(_CHINESE_STOP_PREFIX.sub("", word)[:12]):
                 if segment not in CHINESE_STOP_WORDS and (folded := fold_ascii(segment)):
                     return folded
-        elif word.lower() not in STOP_WORDS and (folded := fold_ascii(word)):
-            return folded
+        elif word.lower() not in STOP_WORDS and (folded := fold_ascii(word[:_SCAN_LENGTH])):
+            return folded[:MAX_KEY_LENGTH]
     return ""
 
 
 def name_token(name: Name) -> str:
     """The part of a name a key starts with: family name, or an organisation's first word."""
     if name.literal is not None:
-        return first_word(name.literal)
+        return first_word(name.literal)[:MAX_NAME_LENGTH]
     if name.is_cjk:
-        return surname_pinyin(name.family or "")
-    return fold_ascii(name.family or name.given or "")
+        return surname_pinyin((name.family or "")[:_SCAN_LENGTH])[:MAX_NAME_LENGTH]
+    return fold_ascii((name.family or name.given or "")[:_SCAN_LENGTH])[:MAX_NAME_LENGTH]
 
 
 def key_stem(citation: Citation) -> str:
-    """``<family><year><titleword>`` for one article (see module docstring); never empty."""
+    """``<family><year><titleword>`` for one article (see module docstring); never empty, at most
+    :data:`MAX_KEY_LENGTH` characters."""
     authors = next((citation.texts[lang].authors for lang in citation.languages if citation.texts[lang].authors), ())
     author = name_token(authors[0]) if authors else ""
     title = first_word(citation.text("en").title) or first_word(citation.text("zh").title)
     year = str(citation.year) if citation.year is not None else ""
     if author:
-        return author + year + title
-    return (title or "anon") + year
+        return (author + year + title)[:MAX_KEY_LENGTH]
+    return (title or "anon")[: MAX_KEY_LENGTH - len(year)] + year
 
 
 class KeyRegistry:
@@ -188,11 +202,17 @@ class KeyRegistry:
 
     def claim(self, stem: str) -> str:
         """A key for ``stem`` that no earlier call returned."""
+        stem = stem[:MAX_KEY_LENGTH]
         key = stem
         if key in self._taken:
             n = self._next_suffix.get(stem, 1)
-            while (key := stem + suffix_letters(n)) in self._taken:
+            while (key := _with_suffix(stem, suffix_letters(n))) in self._taken:
                 n += 1
             self._next_suffix[stem] = n + 1
         self._taken.add(key)
         return key
+
+
+def _with_suffix(stem: str, letters: str) -> str:
+    """``stem`` + ``letters``, the stem cut so that the key stays within :data:`MAX_KEY_LENGTH`."""
+    return stem[: MAX_KEY_LENGTH - len(letters)] + letters

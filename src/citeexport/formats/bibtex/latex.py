@@ -197,7 +197,7 @@ def escape(text: str, ascii: bool = False) -> str:
 #: A word with an upper-case letter after its first character (AAV, HPV16, RT-qPCR, mRNA, McDonald),
 #: or a capitalised word with a digit (E6, Cas9): a style's lower-casing would corrupt it.
 #: A tag slot (NUL) separates words like a space.
-_CASE_SENSITIVE_WORD = re.compile(
+CASE_SENSITIVE_WORD = re.compile(
     r"(?<![^\s\x00])(?:[^\s\x00][^\s\x00A-ZÀ-ÖØ-Þ]*[A-ZÀ-ÖØ-Þ]|[A-ZÀ-ÖØ-Þ][^\s\x000-9]*[0-9])[^\s\x00]*"
 )
 
@@ -210,7 +210,7 @@ def _protect_case(text: str, escape_text: Escaper) -> str:
     """Escape ``text`` and brace each case-sensitive word (decided on the raw word, before escaping)."""
     pieces: list[str] = []
     position = 0
-    for match in _CASE_SENSITIVE_WORD.finditer(text):
+    for match in CASE_SENSITIVE_WORD.finditer(text):
         pieces.append(escape_text(text[position : match.start()]))
         pieces.append("{" + escape_text(match.group()) + "}")
         position = match.end()
@@ -232,7 +232,7 @@ def to_latex(text: str, ascii: bool = False, protect_case: bool = False) -> str:
     if (
         _NEEDS_WORK.search(text) is None
         and (not ascii or text.isascii())
-        and (not protect_case or _CASE_SENSITIVE_WORD.search(text) is None)
+        and (not protect_case or CASE_SENSITIVE_WORD.search(text) is None)
     ):
         return text  # the common case: nothing to escape, encode or protect
     nodes = markup.parse(text) if "<" in text else (text,)

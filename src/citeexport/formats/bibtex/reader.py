@@ -23,19 +23,31 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any, cast
 
 import bibtexparser
 from bibtexparser.library import Library
-from bibtexparser.model import Entry, ParsingFailedBlock, String
+from bibtexparser.model import DuplicateFieldKeyBlock, Entry, ParsingFailedBlock, String
 from pydantic import ValidationError
 
 from ...errors import ParseError
-from ...model import Citation, CslType, LocalizedText, Name, has_cjk
+from ...model import ROLES, Citation, CslType, LocalizedText, Name, Role, has_cjk
 from ...names import cjk_name, name_from_parts, split_joined_names
 from ...record_warnings import RecordWarning
-from ...values import month_number, parse_date, record_language, split_keywords, split_pages
+from ...values import month_number, parse_date, parse_pages, record_language, split_keywords
 from ..base import Reader, Record, finish_record
-from .latex_decode import decode_latex, decode_url
+from .crossref import RawEntry, parent_keys, resolve
+from .latex_decode import Decoded, decode_latex, decode_url
+from .tables import (
+    ARTICLE_SUBTYPES,
+    BOOK_PARENTS,
+    ENTRY_TYPES,
+    ISSUE_NUMBER_TYPES,
+    NAME_ROLES,
+    NUMBERED_TYPES,
+    THESIS_GENRES,
+    TYPE_KEYS,
+)
 
 #: bibtexparser logs every block it cannot parse; this reader reports it as a failed record instead.
 logging.getLogger("bibtexparser.splitter").setLevel(logging.ERROR)
@@ -121,97 +133,210 @@ def concatenate(value: str, strings: dict[str, str]) -> str:
     return "".join(pieces)
 
 
-#: BibTeX/biblatex entry types -> CSL item types; anything else is read as a journal article, with a warning.
-ENTRY_TYPES: dict[str, CslType] = {
-    "article": "article-journal",
-    "book": "book",
-    "inbook": "chapter",
-    "incollection": "chapter",
-    "inproceedings": "paper-conference",
-    "conference": "paper-conference",
-    "phdthesis": "thesis",
-    "mastersthesis": "thesis",
-    "thesis": "thesis",
-    "techreport": "report",
-    "report": "report",
-    "misc": "document",
-    "online": "webpage",
-}
-
-#: Fields read into the model; everything else is reported.
-READ_FIELDS = frozenset(
-    {"author", "title", "journal", "journaltitle", "shortjournal", "journalabbrev", "year", "month", "date", "volume", "number",
-     "issue", "pages", "eid", "issn", "doi", "url", "abstract", "keywords", "language", "langid", "publisher", "numpages"}
-)  # fmt: skip
-#: Fields the writer adds that carry nothing for the model (the link between the two languages' entries).
-QUIET_FIELDS = frozenset({"related", "relatedtype"})
+#: Fields the writer adds, or the reader resolves, that carry nothing more for the model.
+QUIET_FIELDS = frozenset({"related", "relatedtype", "crossref", "xdata"})
+#: Fields whose braces protect case (read as ``nocase`` spans, see :mod:`.latex_decode`).
+TITLE_LIKE = frozenset({"title", "subtitle", "shorttitle", "booktitle", "maintitle", "eventtitle", "series"})
 #: Characters BibTeX, biber and pandoc do not accept in a key.
 _BAD_KEY = re.compile(r"[\s,{}()\"#%'=~\\，]")
+_URL_COMMAND = re.compile(r"^\s*\\url\s*\{(.*)\}\s*$", re.DOTALL)
+#: ``editoratype`` values that are CSL roles under another name.
+EDITOR_TYPES: dict[str, Role] = {"compiler": "compiler", "director": "director", "organizer": "organizer", "founder": "contributor",
+                                 "continuator": "contributor", "collaborator": "contributor", "redactor": "editor",
+                                 "reviser": "editor"}  # fmt: skip
 
 
-def citation_from_entry(entry: Entry, strings: dict[str, str], warnings: list[str]) -> Citation:
-    raw: dict[str, str] = {}
-    for field in entry.fields:
-        value = field.value if isinstance(field.value, str) else str(field.value)
-        if "#" in value and getattr(field, "enclosing", None) == "no-enclosing":
-            value = concatenate(value, strings)
-        raw[field.key.lower()] = value
-    unknown = [key for key in raw if key not in READ_FIELDS and key not in QUIET_FIELDS]
-    if unknown:
-        warnings.append(RecordWarning.named("fields with no place in the model, not read", unknown))
-    if _BAD_KEY.search(entry.key):
-        warnings.append(f"citation key {entry.key!r} has characters BibTeX tools reject")
-    text = {key: decode_latex(raw[key]) for key in ("title", "journal", "journaltitle", "shortjournal", "journalabbrev", "abstract",
-                                                    "volume", "number", "issue", "pages", "eid", "issn", "language", "langid",
-                                                    "publisher", "keywords", "year", "date", "month") if raw.get(key)}  # fmt: skip
-    journal = text.get("journaltitle") or text.get("journal")
-    if text.get("publisher") and journal and text["publisher"] == journal:
-        warnings.append("publisher is the journal name (MagTech): ignored")
-    elif text.get("publisher"):
-        warnings.append(f"publisher {text['publisher']!r} not read (no field in the model)")
-    first, last = split_pages(text.get("pages"))
-    number = text.get("eid")
-    numpages = raw.get("numpages", "").strip()
-    if number and first == number and last is None:
+class _Fields:
+    """One entry's raw fields, decoded on demand; what is taken reaches the model, the rest is reported."""
+
+    def __init__(self, raw: dict[str, str], notes: Decoded) -> None:
+        self.raw = raw
+        self.notes = notes
+        self.taken: set[str] = set()
+
+    def has(self, name: str) -> bool:
+        return bool(self.raw.get(name, "").strip())
+
+    def text(self, *names: str) -> str | None:
+        """The first of ``names`` the entry has, decoded (and taken); None when it has none."""
+        for name in names:
+            if self.has(name):
+                self.taken.add(name)
+                return decode_latex(self.raw[name], nocase=name in TITLE_LIKE, notes=self.notes) or None
+        return None
+
+    def url(self, name: str) -> str | None:
+        if not self.has(name):
+            return None
+        self.taken.add(name)
+        value = self.raw[name]
+        match = _URL_COMMAND.match(value)
+        return decode_url(match.group(1) if match else value) or None
+
+    def names(self, name: str, warnings: list[str]) -> tuple[Name, ...]:
+        if not self.has(name):
+            return ()
+        self.taken.add(name)
+        return parse_authors(self.raw[name], warnings)
+
+    def untaken(self) -> list[str]:
+        return [name for name in self.raw if name not in self.taken and name not in QUIET_FIELDS and self.raw[name].strip()]
+
+
+def _genre(fields: _Fields, entry_type: str) -> str | None:
+    """``type`` (a biblatex localisation key is spelled out: ``mathesis`` → ``Master's thesis``), else the thesis kind."""
+    if fields.has("type"):
+        raw = fields.raw["type"].strip()
+        if raw.lower() in TYPE_KEYS:
+            fields.taken.add("type")
+            return TYPE_KEYS[raw.lower()]
+        return fields.text("type")
+    return THESIS_GENRES.get(entry_type)
+
+
+def _csl_type(entry_type: str, fields: _Fields, warnings: list[str]) -> CslType:
+    if entry_type == "article" and fields.raw.get("entrysubtype", "").strip().lower() in ARTICLE_SUBTYPES:
+        fields.taken.add("entrysubtype")
+        return ARTICLE_SUBTYPES[fields.raw["entrysubtype"].strip().lower()]
+    if entry_type in ENTRY_TYPES:
+        return ENTRY_TYPES[entry_type]
+    warnings.append(RecordWarning.named("entry types with no CSL type, read as document", [f"@{entry_type}"]))
+    return "document"
+
+
+def _names(fields: _Fields, warnings: list[str]) -> dict[Role, tuple[Name, ...]]:
+    names: dict[Role, tuple[Name, ...]] = {}
+    for field_name, role in NAME_ROLES.items():
+        if found := fields.names(field_name, warnings):
+            names[role] = names.get(role, ()) + found
+    for slot in ("editora", "editorb", "editorc"):
+        if fields.has(slot):
+            kind = fields.raw.get(slot + "type", "").strip().lower()
+            slot_role = cast(Role, EDITOR_TYPES.get(kind) or (kind if kind in ROLES else "contributor"))  # a CSL role: checked
+            fields.taken.add(slot + "type")
+            names[slot_role] = names.get(slot_role, ()) + fields.names(slot, warnings)
+    return names
+
+
+def _dates(fields: _Fields, warnings: list[str]) -> dict[str, Any]:
+    issued = parse_date(fields.text("date"), fields.text("year"), warnings)
+    month = month_number(fields.raw.get("month"))
+    if fields.has("month"):
+        fields.taken.add("month")
+        if month is None:
+            warnings.append(RecordWarning.named("month that is no month, not read", [fields.raw["month"].strip()]))
+    if issued is not None and issued.year is not None and issued.month is None and issued.end is None and month:
+        day = fields.raw.get("day", "").strip()
+        if day.isdigit() and 1 <= int(day) <= 31:
+            fields.taken.add("day")
+        issued = issued.model_copy(update={"month": month, "season": None, "day": int(day) if "day" in fields.taken else None})
+    return {
+        "issued": issued,
+        "accessed": parse_date(fields.text("urldate"), None, warnings),
+        "original_date": parse_date(fields.text("origdate"), fields.text("origyear"), warnings),
+        "event_date": parse_date(fields.text("eventdate"), None, warnings),
+    }
+
+
+def _numbers(fields: _Fields, entry_type: str, warnings: list[str]) -> dict[str, Any]:
+    """volume, issue, pages, the article or document number, the number in a series, pages in all."""
+    first, last, page = parse_pages(fields.text("pages"))
+    number = fields.text("eid")
+    numpages = fields.raw.get("numpages", "").strip()
+    if number and first == number and last is None and page is None:
         if numpages.isdigit() and first.isdigit():  # MagTech: eid and pages = first page, numpages = count
+            fields.taken.add("numpages")
             last = str(int(first) + int(numpages) - 1) if int(numpages) > 1 else None
             number = None
             warnings.append(f"pages {first} + numpages {numpages} (MagTech): read as pages {first}-{last or first}")
         else:
             first = None  # the writer's article number in the empty page slot
-    issued = parse_date(text.get("date"), text.get("year"), warnings)
-    month = month_number(raw.get("month"))
-    if issued is not None and issued.year is not None and issued.month is None and issued.end is None and month:
-        issued = issued.model_copy(update={"month": month, "season": None})
-    title = text.get("title")
-    lang, tag = record_language(text.get("language") or text.get("langid"), title, warnings)
-    entry_type = entry.entry_type.lower()
-    if entry_type not in ENTRY_TYPES:
-        warnings.append(f"@{entry_type} read as a journal article")
-    keywords = tuple(split_keywords(text.get("keywords"), commas=True))
-    return Citation(
-        type=ENTRY_TYPES.get(entry_type, "article-journal"),
-        issued=issued,
-        volume=text.get("volume"),
-        issue=text.get("number") or text.get("issue"),
-        page_first=first,
-        page_last=last,
-        number=number,
-        doi=decode_url(raw["doi"]) if raw.get("doi") else None,
-        issn=text.get("issn"),
-        texts={
-            lang: LocalizedText(
-                language=tag,
-                title=title,
-                names={"author": parse_authors(raw.get("author", ""), warnings)},
-                container_title=journal,
-                container_title_short=text.get("shortjournal") or text.get("journalabbrev"),
-                abstract=text.get("abstract"),
-                keywords=keywords,
-                url=decode_url(raw["url"]) if raw.get("url") else None,
-            )
-        },
+    out: dict[str, Any] = {"issue": None, "collection_number": None}
+    if entry_type in ISSUE_NUMBER_TYPES:
+        out["issue"] = fields.text("number", "issue")
+    elif entry_type in NUMBERED_TYPES or entry_type not in ENTRY_TYPES:
+        number = number or fields.text("number")
+    else:
+        out["collection_number"] = fields.text("number")
+    return out | {
+        "volume": fields.text("volume"),
+        "page_first": first,
+        "page_last": last,
+        "page": page,
+        "number": number,
+        "number_of_pages": fields.text("pagetotal") or (None if "numpages" in fields.taken else fields.text("numpages")),
+        "number_of_volumes": fields.text("volumes"),
+        "chapter_number": fields.text("chapter"),
+        "version": fields.text("version"),
+        "isbn": fields.text("isbn"),
+        "issn": fields.text("issn"),
+        "status": fields.text("pubstate"),
+    }
+
+
+def citation_from_entry(entry_type: str, key: str, raw: dict[str, str], warnings: list[str]) -> Citation:
+    """One entry (type lower case, fields by lower-case name, ``@string`` and ``#`` resolved) as a Citation."""
+    notes = Decoded()
+    fields = _Fields(raw, notes)
+    if _BAD_KEY.search(key):
+        warnings.append(f"citation key {key!r} has characters BibTeX tools reject")
+    csl_type = _csl_type(entry_type, fields, warnings)
+    journal_like = entry_type in ISSUE_NUMBER_TYPES
+    container = fields.text("journaltitle", "journal") if journal_like else None
+    container = container or fields.text("booktitle", "journaltitle", "journal")
+    publisher = fields.text("publisher")
+    if publisher and container and publisher == container and journal_like:
+        warnings.append("publisher is the journal name (MagTech): ignored")
+        publisher = None
+    publisher = publisher or fields.text("institution", "school", "organization")
+    authority = fields.text("location") if entry_type == "patent" and not fields.has("address") else None
+    place = fields.text("address") if authority else fields.text("address", "location")
+    howpublished = (
+        fields.url("howpublished") if _URL_COMMAND.match(raw.get("howpublished", "")) and not fields.has("url") else None
     )
+    medium = None
+    if fields.has("howpublished") and "howpublished" not in fields.taken:
+        if publisher:
+            medium = fields.text("howpublished")
+        else:
+            publisher = fields.text("howpublished")
+    series = fields.text("series", "maintitle")
+    title = fields.text("title")
+    lang, tag = record_language(fields.text("language", "langid"), title, warnings)
+    keywords = tuple(split_keywords(fields.text("keywords"), commas=True))
+    names = _names(fields, warnings)
+    dates = _dates(fields, warnings)
+    numbers = _numbers(fields, entry_type, warnings)
+    text = LocalizedText(
+        language=tag,
+        title=title,
+        subtitle=fields.text("subtitle"),
+        title_short=fields.text("shorttitle"),
+        container_title=container,
+        container_title_short=fields.text("shortjournal", "journalabbrev", "shortjournaltitle"),
+        collection_title=series,
+        event_title=fields.text("eventtitle"),
+        event_place=fields.text("venue"),
+        publisher=publisher,
+        publisher_place=place,
+        genre=_genre(fields, entry_type),
+        medium=medium,
+        authority=authority,
+        abstract=fields.text("abstract"),
+        keywords=keywords,
+        note=fields.text("note", "annotation", "annote"),
+        url=fields.url("url") or howpublished,
+        edition=fields.text("edition"),
+        names=names,
+    )
+    citation = Citation(type=csl_type, doi=fields.url("doi"), texts={lang: text}, **dates, **numbers)
+    if notes.unknown:
+        warnings.append(RecordWarning.named("LaTeX macros unknown, kept as written", dict.fromkeys(notes.unknown)))
+    if notes.kept:
+        warnings.append(RecordWarning.named("math with no Unicode form, kept as written", dict.fromkeys(notes.kept)))
+    if unread := fields.untaken():
+        warnings.append(RecordWarning.named("fields with no place in the model, not read", unread))
+    return citation
 
 
 # -- streaming ----------------------------------------------------------------------------------------
@@ -238,9 +363,61 @@ def blocks(lines: Iterable[str]) -> Iterator[tuple[int, int, str]]:
         yield start_line, start_offset, "".join(current)
 
 
+#: Entry types kept for ``crossref``/``xdata`` resolution whether or not an entry has named them yet.
+PARENT_TYPES = BOOK_PARENTS | {"periodical", "xdata"}
+
+
+def _unenclosed(value: str, strings: dict[str, str]) -> str:
+    """A value as bibtexparser's middleware leaves it, for an entry that skipped the middleware (one with a
+    repeated field): enclosing braces or quotes removed, a macro or ``#`` concatenation resolved."""
+    value = value.strip()
+    if "#" in value:
+        return concatenate(value, strings)
+    if _is_braced_whole(value) or (len(value) > 1 and value.startswith('"') and value.endswith('"')):
+        return value[1:-1]
+    return strings.get(value.lower(), value)
+
+
+def raw_fields(entry: Entry, strings: dict[str, str], warnings: list[str], enclosed: bool = False) -> dict[str, str]:
+    """The entry's fields by lower-case name, ``#`` resolved; a repeated field keeps its first value, with a warning.
+    ``enclosed``: the values still have their braces (:func:`_unenclosed`)."""
+    raw: dict[str, str] = {}
+    repeated: list[str] = []
+    for field in entry.fields:
+        value = field.value if isinstance(field.value, str) else str(field.value)
+        if enclosed:
+            value = _unenclosed(value, strings)
+        elif "#" in value and getattr(field, "enclosing", None) == "no-enclosing":
+            value = concatenate(value, strings)
+        name = field.key.lower()
+        if name in raw:
+            repeated.append(name)
+        else:
+            raw[name] = value
+    if repeated:
+        warnings.append(RecordWarning.named("fields given twice, the first value kept", dict.fromkeys(repeated)))
+    return raw
+
+
+class _Pending:
+    """An entry waiting for a parent it inherits from (``crossref``/``xdata``) that comes later in the input."""
+
+    def __init__(self, record: Record, entry_type: str, key: str, raw: dict[str, str]) -> None:
+        self.record, self.entry_type, self.key, self.raw = record, entry_type, key, raw
+
+
 class BibtexReader(Reader):
+    """Reads both dialects, classic BibTeX and biblatex (one table: :mod:`.tables`).
+
+    ``crossref``/``xdata`` are resolved as biber does (:mod:`.crossref`).  Entries of the types a
+    child inherits from are kept (their raw fields) for the rest of the input; an entry whose parent
+    comes later waits for it, and the entries after it wait too, so records keep the input order
+    (classic BibTeX wants parents after their children: such a file is held from its first child to
+    the parent).  ``@xdata`` entries are no records; ``@comment`` and ``@preamble`` are skipped.
+    """
+
     name = "bibtex"
-    description = "BibTeX/biblatex (Google Scholar, Zotero, MagTech; LaTeX decoded)"
+    description = "BibTeX/biblatex (Google Scholar, Zotero, MagTech, JabRef; both dialects, LaTeX decoded)"
     extensions = ("bib", "bibtex", "biblatex")
 
     @classmethod
@@ -249,6 +426,9 @@ class BibtexReader(Reader):
 
     def read(self, lines: Iterable[str], source: str = "<input>") -> Iterator[Record]:
         strings: list[String] = []
+        parents: dict[str, RawEntry] = {}
+        waiting: list[_Pending] = []
+        wanted: set[str] = set()
         number = 0
         for line, offset, text in blocks(lines):
             library = bibtexparser.parse_string(text, library=Library(list(strings)))
@@ -261,22 +441,62 @@ class BibtexReader(Reader):
             for block in library.blocks:
                 if id(block) in known or isinstance(block, String):
                     continue
-                if isinstance(block, ParsingFailedBlock):
+                entry = block.ignore_error_block if isinstance(block, DuplicateFieldKeyBlock) else block
+                if isinstance(block, ParsingFailedBlock) and not isinstance(entry, Entry):
                     number += 1
                     reason = getattr(block.error, "abort_reason", None) or str(block.error)
                     error = ParseError(f"cannot parse the entry: {reason}", file=source, record=number, line=line, offset=offset)
-                    yield Record(source, number, line=line, offset=offset, error=error)
-                elif isinstance(block, Entry):
-                    number += 1
-                    yield finish_record(self._record(block, macros, source, number, line, offset), self.options.strict)
+                    yield from self._flush(waiting, parents, final=False)
+                    if waiting:
+                        waiting.append(_Pending(Record(source, number, line=line, offset=offset, error=error), "", "", {}))
+                    else:
+                        yield Record(source, number, line=line, offset=offset, error=error)
+                    continue
+                if not isinstance(entry, Entry):
+                    continue  # @comment, @preamble, comment text
+                entry_type, key = entry.entry_type.lower(), entry.key
+                record = Record(source, number + 1, line=line, offset=offset)
+                raw = raw_fields(entry, macros, record.warnings, enclosed=entry is not block)
+                if entry_type in PARENT_TYPES or key.lower() in wanted:
+                    parents[key.lower()] = (entry_type, raw)
+                if entry_type == "xdata":
+                    yield from self._flush(waiting, parents, final=False)
+                    continue
+                number += 1
+                missing = [k for k in parent_keys(raw) if k.lower() not in parents]
+                if waiting or missing:
+                    wanted.update(k.lower() for k in missing)
+                    waiting.append(_Pending(record, entry_type, key, raw))
+                    yield from self._flush(waiting, parents, final=False)
+                else:
+                    yield self._finish(record, entry_type, key, raw, parents)
+        yield from self._flush(waiting, parents, final=True)
 
-    def _record(self, entry: Entry, macros: dict[str, str], source: str, number: int, line: int, offset: int) -> Record:
-        record = Record(source, number, line=line, offset=offset)
+    def _flush(self, waiting: list[_Pending], parents: dict[str, RawEntry], final: bool) -> Iterator[Record]:
+        """The waiting entries whose parents are all known, from the first on (all of them when ``final``)."""
+        while waiting:
+            head = waiting[0]
+            if head.record.error is None and not final and any(k.lower() not in parents for k in parent_keys(head.raw)):
+                return
+            waiting.pop(0)
+            yield (
+                head.record
+                if head.record.error is not None
+                else self._finish(head.record, head.entry_type, head.key, head.raw, parents)
+            )
+
+    def _finish(self, record: Record, entry_type: str, key: str, raw: dict[str, str], parents: dict[str, RawEntry]) -> Record:
+        if parent_keys(raw):
+            raw, missing = resolve(entry_type, raw, parents)
+            if missing:
+                record.warnings.append(RecordWarning.named("crossref/xdata entries not found, nothing inherited from", missing))
         try:
-            record.citation = citation_from_entry(entry, macros, record.warnings)
+            record.citation = citation_from_entry(entry_type, key, raw, record.warnings)
         except ValidationError as exc:
             error = exc.errors()[0]
-            record.error = ParseError(error["msg"], file=source, record=number, line=line, offset=offset)
+            record.error = ParseError(
+                error["msg"], file=record.source, record=record.number, line=record.line, offset=record.offset
+            )
         except ValueError as exc:
-            record.error = ParseError(str(exc), file=source, record=number, line=line, offset=offset)
-        return record
+            record.error = ParseError(str(exc), file=record.source, record=record.number, line=record.line, offset=record.offset)
+        return finish_record(record, self.options.strict)

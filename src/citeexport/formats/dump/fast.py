@@ -49,6 +49,9 @@ WANTED: dict[str, tuple[str, ...]] = {
         "id",
         "articleNumber",
         "doi",
+        "pmid",
+        "receivedDate",
+        "receivedDateStr",
         "pubDate",
         "pubDateStr",
         "onlineFirstDate",
@@ -65,7 +68,7 @@ WANTED: dict[str, tuple[str, ...]] = {
     "Journal": ("nameCn", "nameEn", "issn", "eissn", "cn"),
     "ArticleExt": ("title", "journalTitle", "articleAbstract", "authorsList"),
     "Author": ("orderNo", "firstName", "middleName", "lastName", "nameCn"),
-    "AuthorExt": ("stringName", "firstName", "middleName", "lastName"),
+    "AuthorExt": ("stringName", "firstName", "middleName", "lastName", "suffix"),
     "ArticleKeyword": ("language", "keyword", "orderNo"),
 }
 #: Structured fields whose span is captured and parsed again with the element pattern.

@@ -5,6 +5,17 @@ The rules are those of the team's dump-format notes §4: per language L in ``Art
 ``Article.authors`` by ``orderNo`` with names from ``Author.ext[L]``, year/volume/issue from
 ``Issue{}``, pages from ``Article.startPage/endPage`` (never the issue's page range), the
 date from ``pubDateStr`` (never ``onlineDateStr``, the platform's upload date).
+
+Beyond the notes' table: ``AuthorExt.suffix`` is the name's suffix (``Jr.``); ``Article.pmid`` is
+kept as the CSL variable ``PMID`` (``Citation.extra``); ``receivedDateStr`` (else ``receivedDate``)
+is the ``submitted`` date.  An article
+with an online-first date and no volume and issue is ``status`` online-first with the date as
+``available_date`` (and as ``issued`` when there is no publication date).  Not mapped, because the
+model has no place for them or their values are unknown: ``columnName`` (the journal's column,
+``专栏``; CSL's ``section`` is a newspaper's), ``acceptedDate``/``revisedDate`` (no CSL variable),
+``AuthorExt.prefix`` (an honorific), ``Journal.abbrevIsoEn`` (the seed's repeats the full title, and
+the reader skims the journal after ``cn``: ``schema.SKIM_AFTER``), ``Author.authorType`` (only ``1``, author, has been seen: no
+other role can be read from it yet).
 """
 
 from __future__ import annotations
@@ -55,8 +66,15 @@ def _date(text: str | None, millis: str | None) -> Date | None:
     return None
 
 
-def _person(family: str | None, given: str | None, whole: str | None) -> Name | None:
+def _person(family: str | None, given: str | None, whole: str | None, suffix: str | None = None) -> Name | None:
     """A name from its parts, already cleaned (:func:`_text`); the rules are :mod:`citeexport.names`."""
+    name = _person_name(family, given, whole)
+    if name is not None and suffix and name.literal is None and not name.is_cjk:
+        return name.model_copy(update={"suffix": suffix})
+    return name
+
+
+def _person_name(family: str | None, given: str | None, whole: str | None) -> Name | None:
     if whole and not (family or given) and looks_like_organisation(whole):
         return Name(literal=whole)
     if whole and has_cjk(whole) and not (family and given):
@@ -83,7 +101,7 @@ def _author_name(platform_key: str, exts: dict[str, Any]) -> Name | None:
     if isinstance(ext, Obj) and ext.cls == "AuthorExt":
         fields = ext.fields
         given = _given(fields.get("firstName"), fields.get("middleName"))
-        return _person(_text(fields.get("lastName")), given, _text(fields.get("stringName")))
+        return _person(_text(fields.get("lastName")), given, _text(fields.get("stringName")), _text(fields.get("suffix")))
     return None
 
 
@@ -212,10 +230,12 @@ def citation_from_tree(article: Obj) -> Citation:
         issued = Date(year=int(year_text))
     volume, number = _text(issue.get("volume")), _text(issue.get("issue"))
     doi = clean_doi(_text(article.get("doi")))
+    pmid = _text(article.get("pmid"))
     return Citation(
         id=_text(article.get("id")),
         issued=issued or online,
         available_date=online,
+        submitted=_date(_text(article.get("receivedDateStr")), _text(article.get("receivedDate"))),
         status=ONLINE_FIRST if online and not volume and not number else None,
         volume=volume,
         issue=number,
@@ -226,5 +246,6 @@ def citation_from_tree(article: Obj) -> Citation:
         issn=_text(journal.get("issn")),
         eissn=_text(journal.get("eissn")),
         cn=_text(journal.get("cn")),
+        extra={"PMID": pmid} if pmid else {},
         texts=texts,
     )

@@ -636,7 +636,7 @@ class NoteExpressWriter(StatelessWriter):
         table = TYPE_FIELDS[type_name]
         self.warn_unwritten(citation, lang, _WRITTEN_FIELDS[type_name])
         values = slot_values(citation, lang, table)
-        lines = [(TYPE_TAG, type_name), *tag_lines(table, values)]  # type: ignore[arg-type]  # slots, not tagged Fields
+        lines = [(TYPE_TAG, type_name), *tag_lines(table, values)]  # slots, not tagged Fields
         return join_lines(lines, LINE_FORMAT, self.newline) + self.newline
 
 

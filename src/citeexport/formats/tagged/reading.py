@@ -1,162 +1,255 @@
-"""What the tagged readers (RIS, EndNote, RefWorks) share: tag lines into records, and the defects real exporters emit.
+"""What the tagged readers share: tag lines into records, the defects real exporters emit, and records into Citations.
 
-The three formats are one field per line, ``<tag><separator><value>``; they differ in the
-tag syntax, how a record starts and ends, and the tag table (a :class:`Dialect` holds all
-three, as data).  :func:`tagged_records` turns the lines of an input into
-:class:`TaggedRecord` s, one at a time, repairing what exporters get wrong and saying so
-in ``warnings``:
+The tagged formats are one field per line, ``<tag><separator><value>``; they differ in the tag
+syntax, how a record starts and ends, and their tables (a :class:`Dialect` holds all of it, as
+data).  :func:`tagged_records` turns the lines of an input into :class:`TaggedRecord` s, one pass
+per line, repairing what exporters get wrong and saying so in ``warnings``:
 
 * a UTF-8 BOM on the first line, CR LF or LF line ends;
-* a line that is not a tag line continues the previous value (wrapped abstracts);
-* a lower-case tag (CNKI's RefWorks ``vo 49``) is read as the upper-case one;
-* a tag glued to the end of the previous value after a Chinese sentence end (MagTech's ``…育性。%A 刘航;李丹``);
+* a line that is not a tag line continues the previous value (wrapped abstracts, RIS continuation lines);
+* a lower-case tag (CNKI's RefWorks ``vo 49``) is read as the upper-case one, when it is a known tag;
+* a tag glued to its value (CNKI's RefWorks ``A1林行众``) or to the end of the previous value after a
+  Chinese sentence end (MagTech's ``…育性。%A 刘航;李丹``), each only when a cheap test says the line
+  can hold one;
+* a blank line inside a record (CNKI's EndNote abstracts) when a tag of the record follows it;
 * empty tags (MagTech's ``%R`` padded with spaces) are dropped;
-* a record not closed by its end tag (RIS ``ER``) ends at the next start tag.
+* a record not closed by its end tag (RIS ``ER``) ends at the next start tag;
+* text before the first record (RefWorks' export header and tag legend) is skipped.
 
-:func:`field_values` then groups the values by :data:`~.table.Field`, and the helpers
-below parse what all three spell alike (names joined in one line, keywords joined in one
-line); dates, page ranges and the language are :mod:`citeexport.values`.  How a warning
-becomes an error under ``--strict`` is :func:`~citeexport.formats.base.finish_record`.
+:func:`read_citation` then maps the record's tags through the format's tables (:mod:`.table`):
+the type row of its type tag, the slots of its tags for that type; every tag either reaches the
+model or is named in one warning of its kind (``tags with no field in the model, not read: L1``).
+HTML from platforms (``&amp;``, ``<sub>``, ``<I>``) becomes the model's markup
+(:func:`citeexport.markup.from_html`).  Dates, pages, identifiers and languages are
+:mod:`citeexport.values`; names :mod:`citeexport.names`.  How a warning becomes an error under
+``--strict`` is :func:`~citeexport.formats.base.finish_record`.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import ClassVar
+from functools import cached_property
+from typing import Any, ClassVar, cast
 
 from pydantic import ValidationError
 
 from ...errors import ParseError
-from ...model import Citation, Date, LocalizedText, Name
+from ...markup import from_html
+from ...model import ROLES, Citation, CslType, LocalizedText, Name, Role
 from ...names import parse_name, split_joined_names
 from ...record_warnings import RecordWarning
-from ...values import clean_doi, clean_url, parse_date, record_language, split_keywords
+from ...values import (
+    clean_doi,
+    clean_url,
+    date_from_text,
+    parse_date,
+    parse_pages,
+    record_language,
+    serial_number,
+    split_keywords,
+)
 from ..base import Reader, Record, finish_record
-from .table import Field
+from .table import (
+    DATE_SLOTS,
+    NEUTRAL_SLOTS,
+    NUMBERED_TYPES,
+    SERIAL_SLOT,
+    SERIAL_TYPES,
+    TEXT_SLOTS,
+    Field,
+    TagTable,
+    TypeTable,
+    fields_by_tag,
+)
 
 
 @dataclass(frozen=True)
 class Dialect:
-    """The syntax of one tagged format."""
+    """The syntax and tables of one tagged format."""
 
     name: str  # for messages
     tag_line: re.Pattern[str]  # groups "tag" and "value"; matched against a line without its end
     start_tag: str  # the tag that opens a record (TY, %0, RT)
-    end_tag: str | None  # the tag that closes it (RIS ER); None: a blank line or the next start
-    fields: Mapping[str, Field]  # upper-case tag -> field (the writer's table plus reader aliases)
+    end_tag: str | None  # the tag that closes it (RIS ER); None: the next start tag
+    fields: Mapping[str, Field]  # upper-case tag -> slot for any type (the writer's table plus reader aliases)
     glued_tag: re.Pattern[str] | None = None  # a known tag inside a value, where a line break was lost
     ignored_tags: frozenset[str] = frozenset()  # tags read on purpose and dropped (record type, source type)
     corporate_comma: bool = False  # EndNote: a name ending with a comma is an organisation
-    #: How a tag is compared, for formats whose tags are words (NoteExpress ``{Subsidiary Author,}``:
-    #: trimmed, a stray comma dropped, case folded); None: upper-cased, a lower-case tag warned about.
+    #: A known tag glued to its value with no separator (``A1林行众``): groups "tag" and "value".
+    glued_value: re.Pattern[str] | None = None
+    #: The form a tag is compared in (NoteExpress trims and squeezes its field names); None: upper case.
     tag_key: Callable[[str], str] | None = None
-    #: With no end tag, a blank line ends a record (EndNote, RefWorks); False: only the next start
-    #: tag does, and blank lines are skipped (NoteExpress exports have them inside a record, or none between).
+    #: A blank line ends a record unless a tag of the record follows (EndNote, RefWorks); False: blank
+    #: lines are only spacing, and records end at the next start tag (NoteExpress).
     blank_line_ends_record: bool = True
+    types: TypeTable | None = None  # the format's reference types (None: a format read as it reads itself)
+    tags: TagTable = ()  # the writer's tag table (slot -> tag), before the per-type overrides
+    aliases: Mapping[str, Field] = field(default_factory=dict)  # tags read but never written
+    #: The type of a record whose tags come with no start tag (Zotero reads such an EndNote record as a
+    #: Book); None: tags before the first start tag are skipped (a header, a legend).
+    implicit_type: str | None = None
+    serial_tag: str | None = None  # the tag holding "ISSN or ISBN" (and a report's number): read by the value's shape
 
     def knows(self, tag: str) -> bool:
         return tag in self.fields or tag in self.ignored_tags or tag in (self.start_tag, self.end_tag)
+
+    def key(self, raw_tag: str) -> str:
+        return self.tag_key(raw_tag) if self.tag_key is not None else raw_tag.upper()
+
+    @cached_property
+    def _fields_by_type(self) -> dict[str, dict[str, Field]]:
+        return {}
+
+    def fields_for(self, csl_type: str) -> Mapping[str, Field]:
+        """Tag -> slot for a record of ``csl_type``: the type's own table, then the aliases, then any type's."""
+        cache = self._fields_by_type
+        found = cache.get(csl_type)
+        if found is None:
+            found = fields_by_tag(self.types.tags(self.tags, csl_type)) if self.types is not None else {}
+            for tag, slot in (*self.aliases.items(), *self.fields.items()):
+                found.setdefault(tag, slot)
+            if self.serial_tag is not None:
+                found[self.serial_tag] = SERIAL_SLOT
+            cache[csl_type] = found
+        return found
 
 
 @dataclass(slots=True)
 class TaggedRecord:
     line: int  # 1-based line of the start tag
     offset: int  # character offset of that line
-    tags: list[tuple[str, str]] = field(default_factory=list)  # (upper-case tag, value) in input order
+    tags: list[tuple[str, str]] = field(default_factory=list)  # (tag as compared, value) in input order
     warnings: list[str] = field(default_factory=list)
 
 
-def _physical_lines(lines: Iterable[str]) -> Iterator[tuple[int, int, str]]:
-    """(1-based number, character offset, text without its line end); a BOM on the first line removed."""
+#: Characters after which MagTech lost a line break before a glued tag (the cheap test for :data:`Dialect.glued_tag`).
+_SENTENCE_ENDS = "。！？；"
+
+
+def tagged_records(lines: Iterable[str], dialect: Dialect) -> Iterator[TaggedRecord]:
+    """The records of an input, in order, as tag/value lists (see the module docstring)."""
+    record: TaggedRecord | None = None
+    after_blank = False  # a blank line since the last tag line of ``record``
+    implicit = False  # ``record`` started with no start tag (Dialect.implicit_type): a blank line ends it
+    match_line = dialect.tag_line.match
+    glued_value = dialect.glued_value
+    glued_tag = dialect.glued_tag
+    start_tag, end_tag = dialect.start_tag, dialect.end_tag
+    key = dialect.key
+    upper = dialect.tag_key is None  # tags compared in upper case (every format but NoteExpress)
     offset = 0
     for number, line in enumerate(lines, start=1):
-        text = line[1:] if number == 1 and line.startswith("\ufeff") else line
-        yield number, offset, text.rstrip("\r\n")
+        start = offset
         offset += len(line)
+        if number == 1 and line.startswith("\ufeff"):
+            line = line[1:]
+        text = line.rstrip("\r\n")
+        match = match_line(text)
+        tag = ""
+        if match is not None:
+            raw_tag = match.group("tag")
+            tag = raw_tag.upper() if upper else key(raw_tag)
+            if upper and (raw_tag != tag or len(tag) > 2) and not dialect.knows(tag):
+                match = None  # "in this study …", "DNA analysis …": a word, not a tag
+        if match is None and glued_value is not None and record is not None:
+            glued = glued_value.match(text)
+            if glued is not None and dialect.knows(key(glued.group("tag"))):
+                match, tag = glued, key(glued.group("tag"))
+                record.warnings.append(
+                    RecordWarning(
+                        f"no space after the tag {tag} on line {number}", "tags glued to their value, read apart", (tag,)
+                    )
+                )
+        if match is None:
+            stripped = text.strip()
+            if not stripped:
+                if record is not None and implicit:
+                    yield record
+                    record, implicit = None, False
+                elif record is not None and record.tags:
+                    after_blank = True
+                continue
+            if record is not None and record.tags:
+                if after_blank and dialect.blank_line_ends_record:
+                    record.warnings.append(
+                        RecordWarning(
+                            "blank line inside the record, text after it read as part of the previous value",
+                            "blank lines inside records",
+                        )
+                    )
+                    after_blank = False
+                last, value = record.tags[-1]
+                record.tags[-1] = (last, f"{value} {stripped}" if value else stripped)
+            continue
+        value = (match.group("value") or "").strip()
+        if tag == start_tag:
+            if record is not None:
+                if end_tag is not None:
+                    record.warnings.append(f"record not closed by {end_tag}: ended at the next {tag} (line {number})")
+                yield record
+            record = TaggedRecord(number, start)
+            after_blank = implicit = False
+        elif record is None:
+            if dialect.implicit_type is None or not dialect.knows(tag):
+                continue  # text before the first record (a header, a tag legend, a stray tag)
+            record = TaggedRecord(number, start, tags=[(start_tag, dialect.implicit_type)])
+            record.warnings.append(
+                RecordWarning(
+                    f"record with no {start_tag} line: read as {dialect.implicit_type}",
+                    f"records with no {start_tag} line, read as {dialect.implicit_type}",
+                )
+            )
+            implicit = True
+        elif end_tag is not None and tag == end_tag:
+            yield record
+            record = None
+            continue
+        elif after_blank:
+            after_blank = False
+            if dialect.blank_line_ends_record:
+                record.warnings.append(RecordWarning(f"blank line inside the record before {tag}", "blank lines inside records"))
+        raw = match.group("tag")
+        if raw != tag and dialect.tag_key is None and raw.upper() == tag:
+            record.warnings.append(f"lower-case tag {raw!r} on line {number}: read as {tag}")
+        if glued_tag is not None and any(end in value for end in _SENTENCE_ENDS):
+            _split_glued(glued_tag, tag, value, record)
+        else:
+            record.tags.append((tag, value))
+    if record is not None:
+        if end_tag is not None:
+            record.warnings.append(f"record not closed by {end_tag} at the end of the input")
+        yield record
 
 
-def _split_glued(dialect: Dialect, tag: str, value: str, record: TaggedRecord) -> None:
+def _split_glued(glued_tag: re.Pattern[str], tag: str, value: str, record: TaggedRecord) -> None:
     """Add ``tag``/``value`` to ``record``, first splitting off any tags glued into the value."""
-    pieces = dialect.glued_tag.split(value) if dialect.glued_tag else [value]
+    pieces = glued_tag.split(value)
     record.tags.append((tag, pieces[0]))
     for glued, glued_value in zip(pieces[1::2], pieces[2::2], strict=True):
         record.warnings.append(f"tag {glued} glued to the end of the {tag} value: read as a line of its own")
         record.tags.append((glued, glued_value))
 
 
-def _join_continuation(record: TaggedRecord, pieces: list[str]) -> None:
-    """Add the continuation lines of the record's last value to it, all at once (line by line is quadratic)."""
-    if pieces:
-        tag, value = record.tags[-1]
-        record.tags[-1] = (tag, " ".join([value, *pieces] if value else pieces))
-        pieces.clear()
-
-
-def tagged_records(lines: Iterable[str], dialect: Dialect) -> Iterator[TaggedRecord]:
-    """The records of an input, in order, as tag/value lists (see the module docstring)."""
-    record: TaggedRecord | None = None
-    continuation: list[str] = []  # lines continuing the record's last value, not joined yet
-    for number, offset, text in _physical_lines(lines):
-        match = dialect.tag_line.match(text)
-        if (
-            match is not None
-            and dialect.tag_key is None
-            and match.group("tag") != match.group("tag").upper()
-            and not dialect.knows(match.group("tag").upper())
-        ):
-            match = None  # "in this study …": a lower-case word, not a lower-case tag
-        if match is None:
-            if not text.strip():
-                if record is not None and dialect.end_tag is None and dialect.blank_line_ends_record and record.tags:
-                    _join_continuation(record, continuation)
-                    yield record
-                    record = None
-            elif record is not None and record.tags:
-                continuation.append(text.strip())
-            continue
-        if record is not None:
-            _join_continuation(record, continuation)
-        raw_tag, value = match.group("tag"), (match.group("value") or "").strip()
-        tag = raw_tag.upper() if dialect.tag_key is None else dialect.tag_key(raw_tag)
-        if tag == dialect.start_tag:
-            if record is not None:
-                if dialect.end_tag is not None:
-                    record.warnings.append(f"record not closed by {dialect.end_tag}: ended at the next {tag} (line {number})")
-                yield record
-            record = TaggedRecord(number, offset)
-        elif record is None:
-            continue  # text before the first record (a header, a stray tag)
-        elif dialect.end_tag is not None and tag == dialect.end_tag:
-            yield record
-            record = None
-            continue
-        if raw_tag != tag and dialect.tag_key is None:
-            record.warnings.append(f"lower-case tag {raw_tag!r} on line {number}: read as {tag}")
-        _split_glued(dialect, tag, value, record)
-    if record is not None:
-        _join_continuation(record, continuation)
-        if dialect.end_tag is not None:
-            record.warnings.append(f"record not closed by {dialect.end_tag} at the end of the input")
-        yield record
-
-
-def field_values(record: TaggedRecord, dialect: Dialect) -> dict[Field, list[str]]:
-    """The record's values by field, in input order; empty and unknown tags reported in its warnings."""
+def field_values(record: TaggedRecord, dialect: Dialect, fields: Mapping[str, Field] | None = None) -> dict[Field, list[str]]:
+    """The record's values by slot, in input order; empty and unknown tags reported in its warnings."""
+    fields = dialect.fields if fields is None else fields
     values: dict[Field, list[str]] = {}
     unknown: list[str] = []
     for tag, value in record.tags[1:]:  # the first is the start tag
         if tag in dialect.ignored_tags:
             continue
-        if tag not in dialect.fields:
+        slot = fields.get(tag)
+        if slot is None:
             if tag not in unknown:
                 unknown.append(tag)
             continue
         if not value:
             record.warnings.append(RecordWarning(f"empty {tag} ignored", "empty tags ignored", (tag,)))
             continue
-        values.setdefault(dialect.fields[tag], []).append(value)
+        values.setdefault(slot, []).append(value)
     if unknown:
         record.warnings.append(RecordWarning.named("tags with no field in the model, not read", unknown))
     return values
@@ -165,8 +258,12 @@ def field_values(record: TaggedRecord, dialect: Dialect) -> dict[Field, list[str
 def single(values: Mapping[Field, list[str]], name: Field, warnings: list[str]) -> str | None:
     """The one value of a field that may appear once; later repeats are reported and dropped."""
     found = values.get(name) or []
-    if len(found) > 1:
-        warnings.append(f"{name} given {len(found)} times: kept the first, {found[0]!r}")
+    if len(found) > 1 and any(other != found[0] for other in found[1:]):
+        warnings.append(
+            RecordWarning(
+                f"{name} given {len(found)} times: kept the first, {found[0]!r}", "repeated fields, first kept", (name,)
+            )
+        )
     return found[0] if found else None
 
 
@@ -181,6 +278,8 @@ def names_from_lines(lines: Iterable[str], tag: str, warnings: list[str], *, cor
     names: list[Name] = []
     for line in lines:
         line = line.strip()
+        if "&" in line:
+            line = html.unescape(line)
         if corporate_comma and line.endswith(","):
             name = parse_name(line.rstrip(", "), literal=True)
             names.extend([name] if name else [])
@@ -199,49 +298,30 @@ def keywords_from_lines(lines: Iterable[str], tag: str, warnings: list[str]) -> 
         parts = split_keywords(line)
         if len(parts) > 1:
             warnings.append(f"{len(parts)} keywords in one {tag} line, split at ';': {line!r}")
-        keywords.extend(parts)
+        keywords.extend(part for part in map(from_html, parts) if part)
     return tuple(keywords)
 
 
 # -- records ----------------------------------------------------------------------------------------
 
 
-def tag_of(dialect: Dialect, name: Field) -> str:
-    """The tag a field is written with, for messages."""
-    return next((tag for tag, mapped in dialect.fields.items() if mapped == name), name)
+def tag_of(dialect: Dialect, name: Field, fields: Mapping[str, Field] | None = None) -> str:
+    """The tag a slot is read from, for messages."""
+    return _tags_by_slot(fields or dialect.fields).get(name, name)
 
 
-@dataclass(frozen=True)
-class Parsed:
-    """What a format reads its own way (dates, pages, URL), handed to :func:`citation_from_values`."""
-
-    issued: Date | None = None
-    page_first: str | None = None
-    page_last: str | None = None
-    number: str | None = None
-    journal: str | None = None
-    url: str | None = None
+_TAGS_BY_SLOT: dict[int, tuple[Mapping[str, Field], dict[Field, str]]] = {}
 
 
-def common_parts(
-    values: Mapping[Field, list[str]],
-    warnings: list[str],
-    pages: tuple[str | None, str | None],
-    *,
-    number: str | None = None,
-    journal: Callable[[], str | None] | None = None,
-) -> Parsed:
-    """What every tagged format reads alike (the date from date/year, the journal, the URL), with
-    the pages and what else the format reads its own way."""
-    issued = parse_date(single(values, "date", warnings), single(values, "year", warnings), warnings)
-    return Parsed(
-        issued=issued,
-        page_first=pages[0],
-        page_last=pages[1],
-        number=number,
-        journal=journal() if journal is not None else single(values, "journal", warnings),
-        url=single(values, "url", warnings),
-    )
+def _tags_by_slot(fields: Mapping[str, Field]) -> dict[Field, str]:
+    """Slot -> its first tag in ``fields``, computed once per table (the tables live as long as the process)."""
+    cached = _TAGS_BY_SLOT.get(id(fields))
+    if cached is None or cached[0] is not fields:
+        inverse: dict[Field, str] = {}
+        for tag, slot in fields.items():
+            inverse.setdefault(slot, tag)
+        cached = _TAGS_BY_SLOT[id(fields)] = (fields, inverse)
+    return cached[1]
 
 
 def first_line(head: str) -> str:
@@ -249,35 +329,139 @@ def first_line(head: str) -> str:
     return next((line for line in head.splitlines() if line.strip()), "")
 
 
-def citation_from_values(values: Mapping[Field, list[str]], dialect: Dialect, parsed: Parsed, warnings: list[str]) -> Citation:
-    """A one-language Citation from a tagged record's values; the format-specific parts come in ``parsed``."""
-    title = single(values, "title", warnings)
-    lang, tag = record_language(single(values, "language", warnings), title, warnings)
-    text = LocalizedText(
-        language=tag,
-        title=title,
-        names={
-            "author": names_from_lines(
-                values.get("author", []), tag_of(dialect, "author"), warnings, corporate_comma=dialect.corporate_comma
+@dataclass(frozen=True)
+class RecordType:
+    """A record's reference type as read: its CSL type, the genre its type name implies, and the name."""
+
+    csl: str
+    genre: str | None
+    code: str
+
+
+def record_type(record: TaggedRecord, dialect: Dialect) -> RecordType:
+    """The record's type from its start tag's value; a type the table lacks is read as ``document``
+    with the name kept as its genre, and said once per kind."""
+    code = record.tags[0][1] if record.tags else ""
+    row = dialect.types.read(code) if dialect.types is not None and code else None
+    if row is not None:
+        return RecordType(row.csl, row.genre, code)
+    if dialect.types is not None:
+        shown = code or "(none)"
+        record.warnings.append(
+            RecordWarning(
+                f"reference type {shown!r} not known: read as document", "reference types not known, read as document", (shown,)
             )
-        },
-        container_title=parsed.journal,
-        container_title_short=single(values, "journal_abbreviation", warnings),
-        abstract=" ".join(dict.fromkeys(values.get("abstract", []))) or None,  # AB and N2 often repeat each other
-        keywords=keywords_from_lines(values.get("keyword", []), tag_of(dialect, "keyword"), warnings),
-        url=clean_url(parsed.url, warnings),
+        )
+    return RecordType("document", code or None, code)
+
+
+def _text(value: str | None) -> str | None:
+    return from_html(value) if value else value
+
+
+def _plain(value: str | None) -> str | None:
+    """A value that is no text (an identifier, a number): entities decoded, nothing else."""
+    return html.unescape(value) if value and "&" in value else value
+
+
+def _serial_numbers(lines: Iterable[str], default: Field, warnings: list[str]) -> dict[str, str]:
+    """``SN``/``%@`` values: an ISSN or an ISBN by its shape (``2277-9175 (Print)``: the print ISSN,
+    ``(Electronic)``: the electronic one), else the type's own slot for the tag (``default``)."""
+    out: dict[str, str] = {}
+    for line in lines:
+        kind, number = serial_number(_plain(line) or "")
+        slot = kind or default
+        if slot in out:
+            if out[slot] != number:
+                warnings.append(
+                    RecordWarning(f"{slot} given twice: kept the first, {out[slot]!r}", "repeated fields, first kept", (slot,))
+                )
+            continue
+        out[slot] = number
+    return out
+
+
+_ROLES = frozenset(ROLES)
+
+
+def citation_from_values(
+    values: Mapping[Field, list[str]],
+    dialect: Dialect,
+    kind: RecordType,
+    warnings: list[str],
+    fields: Mapping[str, Field],
+    fixed: Mapping[str, Any] | None = None,
+) -> Citation:
+    """A one-language Citation from a record's values by slot; ``fixed`` holds the model fields the
+    format read its own way (pages, an article number, the journal), which the slots do not touch."""
+    fixed = dict(fixed or {})
+    neutral: dict[str, Any] = {}
+    text: dict[str, Any] = {}
+    names: dict[Role, tuple[Name, ...]] = {}
+    for slot, lines in values.items():
+        if slot in TEXT_SLOTS:
+            if slot in ("abstract", "note"):
+                joined = (" " if slot == "abstract" else "\n").join(dict.fromkeys(lines))  # AB and N2 often repeat each other
+                text[slot] = _text(joined)
+            elif slot == "url":
+                text[slot] = clean_url(_plain(single(values, slot, warnings)), warnings)
+            else:
+                text[slot] = _text(single(values, slot, warnings))
+        elif slot == SERIAL_SLOT:
+            default = "number" if kind.csl in NUMBERED_TYPES else "issn" if kind.csl in SERIAL_TYPES else "isbn"
+            for found, number in _serial_numbers(lines, default, warnings).items():
+                neutral.setdefault(found, number)
+        elif slot in NEUTRAL_SLOTS:
+            value = _plain(single(values, slot, warnings))
+            neutral[slot] = clean_doi(value, warnings) if slot == "doi" else value
+        elif slot in DATE_SLOTS:
+            neutral[slot] = date_from_text(single(values, slot, warnings))
+        elif slot in _ROLES:
+            role = cast(Role, slot)
+            names[role] = names.get(role, ()) + _names(lines, slot, dialect, fields, warnings)
+    for key in ("issn", "isbn", "eissn"):
+        if key in neutral and neutral[key] is None:
+            del neutral[key]
+    title = text.get("title")
+    language = single(values, "language", warnings)
+    lang, tag = record_language(language.strip(" ;；,，") if language else None, title, warnings)  # CNKI's "中文;"
+    if kind.genre and not text.get("genre"):
+        text["genre"] = kind.genre
+    text.update({key: value for key, value in fixed.items() if key in TEXT_SLOTS})
+    localized = LocalizedText(
+        language=tag,
+        names=names,
+        keywords=keywords_from_lines(values.get("keyword", []), tag_of(dialect, "keyword", fields), warnings),
+        **text,
     )
-    return Citation(
-        issued=parsed.issued,
-        volume=single(values, "volume", warnings),
-        issue=single(values, "issue", warnings),
-        page_first=parsed.page_first,
-        page_last=parsed.page_last,
-        number=parsed.number,
-        doi=clean_doi(single(values, "doi", warnings), warnings),
-        issn=single(values, "issn", warnings),
-        texts={lang: text},
-    )
+    neutral.update({key: value for key, value in fixed.items() if key not in TEXT_SLOTS})
+    if "issued" not in neutral:
+        neutral["issued"] = parse_date(single(values, "date", warnings), single(values, "year", warnings), warnings)
+    return Citation(type=cast(CslType, kind.csl), texts={lang: localized}, **neutral)  # a table's type: a CSL type
+
+
+def _names(lines: list[str], slot: Field, dialect: Dialect, fields: Mapping[str, Field], warnings: list[str]) -> tuple[Name, ...]:
+    return names_from_lines(lines, tag_of(dialect, slot, fields), warnings, corporate_comma=dialect.corporate_comma)
+
+
+def pages_of(text: str | None) -> dict[str, str | None]:
+    """The page fields of one page value: ``1-3`` first and last, ``1106-1111+1117`` kept whole as ``page``."""
+    first, last, page = parse_pages(text)
+    return {"page_first": first, "page_last": last, "page": page}
+
+
+def read_citation(
+    record: TaggedRecord,
+    dialect: Dialect,
+    own: Callable[[dict[Field, list[str]], RecordType, list[str]], Mapping[str, Any]] | None = None,
+) -> Citation:
+    """A record as a Citation through the format's tables; ``own`` reads what the format spells its
+    own way (from the values by slot, which it may consume) into model fields."""
+    kind = record_type(record, dialect)
+    fields = dialect.fields_for(kind.csl)
+    values = field_values(record, dialect, fields)
+    fixed = own(values, kind, record.warnings) if own is not None else {}
+    return citation_from_values(values, dialect, kind, record.warnings, fields, fixed)
 
 
 def read_records(

@@ -1,13 +1,18 @@
-"""What the tagged writers (RIS, EndNote, RefWorks) share: one field per line, one line per value.
+"""What the tagged writers share: one field per line, one line per value, the tables of :mod:`.table`.
 
-In all three formats a field ends at the end of its line and any line that starts with
-a tag starts a new field, or a new record.  A title holding ``"\\nER  - "`` or
-``"\\n%0 "`` would therefore end its record early and inject a forged one.  So every
-value is folded onto one line before it is written (:func:`one_line`): line breaks of
-any kind (including the ones Python's ``str.splitlines`` and XML readers honour) and
-tabs become one space, and the remaining control characters, which no reader
-displays and which make bibutils' MODS XML invalid, are removed.  Absent or empty
-values produce no line at all.
+In every tagged format a field ends at the end of its line and any line that starts with a tag
+starts a new field, or a new record.  A title holding ``"\\nER  - "`` or ``"\\n%0 "`` would therefore
+end its record early and inject a forged one.  So every value is folded onto one line before it
+is written (:func:`one_line`): line breaks of any kind (including the ones Python's
+``str.splitlines`` and XML readers honour) and tabs become one space, and the remaining control
+characters, which no reader displays and which make bibutils' MODS XML invalid, are removed.
+Absent or empty values produce no line at all.
+
+A record's type is written with the format's :class:`~.table.TypeTable` (a type it cannot hold goes to
+the nearest, with a warning) and its fields with the tag table of that type; what the table has
+no tag for is named in one warning (:meth:`~citeexport.formats.base.Writer.warn_unwritten`).
+Markup is plain text with Unicode sub- and superscripts where they exist (``H₂O``): no tagged
+format has markup.
 """
 
 from __future__ import annotations
@@ -16,47 +21,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import ClassVar
 
-from ...markup import to_unicode
-from ...model import Citation, Date, Lang
+from ...csl import full_title
+from ...markup import from_html, to_unicode
+from ...model import ROLES, Citation, Date, Lang, Name
 from ...oneline import one_line
-from ...projection import Carries, Mode
-from ...values import language_code
-from ..base import StatelessWriter
-from .table import Field, TagTable
-
-
-def article_values(citation: Citation, lang: Lang) -> dict[Field, tuple[str, ...]]:
-    """The values every tagged format writes the same way, by field (unfolded).
-
-    An article number with no pages takes the page slot, as GB/T 7714 and CSL print it.  Markup is
-    plain text with Unicode sub- and superscripts where they exist (``H₂O``): none of the three
-    formats has markup.  A year that is no number (a literal date, ``In press``) goes in the year
-    tag as written.
-    """
-    text = citation.text(lang)
-    page_first, page_last = citation.page_first, citation.page_last
-    if not page_first and not page_last and citation.number:
-        page_first = citation.number
-    optional: dict[Field, str | None] = {
-        "title": to_unicode(text.title),
-        "journal": to_unicode(text.container_title),
-        "journal_abbreviation": to_unicode(text.container_title_short),
-        "year": year_text(citation.issued),
-        "volume": citation.volume,
-        "issue": citation.issue,
-        "pages": citation.pages or page_first,
-        "page_first": page_first or page_last,
-        "page_last": page_last if page_first and page_last != page_first else None,
-        "article_number": citation.number,
-        "issn": citation.issn or citation.eissn,
-        "doi": citation.doi,
-        "url": text.url,
-        "abstract": to_unicode(text.abstract),
-    }
-    values: dict[Field, tuple[str, ...]] = {field: (value,) for field, value in optional.items() if value}
-    values["author"] = tuple(name.inverted for name in text.authors)
-    values["keyword"] = tuple(keyword for keyword in map(to_unicode, text.keywords) if keyword)
-    return values
+from ...projection import FIELDS, Carries, Mode
+from ..base import FIELDS_NOT_HELD, QUIETLY_OMITTED, TYPE_NOT_HELD, StatelessWriter, present_fields
+from .table import DATE_SLOTS, NEUTRAL_SLOTS, SERIAL_TYPES, TEXT_SLOTS, Field, TagTable, TypeTable, model_field
 
 
 def year_text(date: Date | None) -> str | None:
@@ -68,29 +39,28 @@ def year_text(date: Date | None) -> str | None:
     return str(date.year) if date.year and date.year > 0 else date.iso()
 
 
-#: What a tagged record carries of a journal article (:mod:`citeexport.projection`), field by field;
-#: each format adjusts it.  Every type is written as a journal article, so only that type comes back.
-TAGGED_FIELDS: dict[str, Mode] = {
-    "title": "one line",
-    "authors": "printed whole, organisations unmarked",
-    "container_title": "one line",
-    "container_title_short": "one line",
-    "abstract": "one line",
-    "keywords": "split at ; ；",
-    "url": "yes",
-    "issued": "yes",
-    "volume": "one line",
-    "issue": "one line",
-    "pages": "first and last page",
-    "doi": "yes",
-    "issn": "yes",
-    "language": "yes",
-}
+def plain(text: str | None) -> str | None:
+    """A text value as a tagged format holds it: the model's markup as plain text with Unicode sub- and
+    superscripts (``H₂O``), and platform HTML a reader left in it (``&amp;``, ``<span data-x="1">``)
+    decoded and dropped, its text kept, so that none of it reaches the output."""
+    if text and ("&" in text or "<" in text):
+        text = from_html(text)
+    return to_unicode(text)
 
 
-def journal_article_carries(fields: dict[str, Mode]) -> Carries:
-    """``fields`` for every type, and the type itself for journal articles (the one type written)."""
-    return {"*": fields, "article-journal": {"type": "yes", **fields}}
+def page_values(citation: Citation, *, number_in_page_slot: bool = True) -> dict[Field, str]:
+    """The page slots: ``pages`` (the whole text), ``page_first``/``page_last`` (a range; the whole
+    text in ``page_first`` when it is no simple range).  An article number with no pages takes the
+    page slot, as GB/T 7714 and CSL print it."""
+    first, last = citation.page_first, citation.page_last
+    if number_in_page_slot and not first and not last and not citation.page and citation.number:
+        first = citation.number
+    out: dict[Field, str | None] = {
+        "pages": citation.pages or first,
+        "page_first": citation.page or first or last,
+        "page_last": None if citation.page else (last if first and last != first else None),
+    }
+    return {slot: value for slot, value in out.items() if value}
 
 
 def tag_lines(table: TagTable, values: Mapping[Field, Iterable[str]]) -> Iterator[tuple[str, str]]:
@@ -118,44 +88,174 @@ def _line_around(line_format: str, tag: str, newline: str) -> tuple[str, str]:
     return before, after + newline
 
 
+#: What a tagged record carries of a journal article (:mod:`citeexport.projection`), field by field;
+#: each format adjusts it.
+TAGGED_FIELDS: dict[str, Mode] = {
+    "title": "one line, entities decoded",
+    "authors": "printed whole, organisations unmarked",
+    "container_title": "one line, entities decoded",
+    "container_title_short": "one line, entities decoded",
+    "abstract": "one line, entities decoded",
+    "keywords": "split at ; ；",
+    "url": "yes",
+    "issued": "yes",
+    "volume": "one line",
+    "issue": "one line",
+    "pages": "first and last page",
+    "doi": "yes",
+    "issn": "yes",
+    "language": "yes",
+}
+
+#: The projection's fields (:data:`citeexport.projection.FIELDS`) and the slots that write them.
+_PROJECTED_SLOTS: dict[str, tuple[Field, ...]] = {
+    "title": ("title",),
+    "authors": ("author",),
+    "container_title": ("container_title",),
+    "container_title_short": ("container_title_short",),
+    "abstract": ("abstract",),
+    "keywords": ("keyword",),
+    "url": ("url",),
+    "issued": ("year",),
+    "volume": ("volume",),
+    "issue": ("issue",),
+    "pages": ("page_first", "pages"),
+    "doi": ("doi",),
+    "issn": ("issn",),
+    "number": ("number",),
+    "language": ("language",),
+}
+
+
+def carries(types: TypeTable, base: TagTable, fields: Mapping[str, Mode]) -> Carries:
+    """What a format carries, per CSL type, from its tables: ``fields`` (its modes) kept to those the
+    type's tag table has a tag for, and the type itself for the types it holds."""
+    out: dict[str, dict[str, Mode]] = {"*": {}}
+    for csl_type in ["*", *sorted(types.held())]:
+        slots = {slot for slot, _ in types.tags(base, "document" if csl_type == "*" else csl_type)}
+        row: dict[str, Mode] = {"type": "yes"} if csl_type != "*" else {}
+        for name, mode in fields.items():
+            wanted = _PROJECTED_SLOTS.get(name, (name,))
+            if name not in FIELDS or mode == "in the page slot when there are no pages" or any(slot in slots for slot in wanted):
+                row[name] = mode
+        out[csl_type] = row
+    return out
+
+
+@lru_cache(maxsize=256)
+def _written_fields(table: TagTable) -> frozenset[str]:
+    """The model fields (and roles) ``table`` writes (once per table)."""
+    written = {model_field(slot) for slot, _ in table}
+    if "title" in written:
+        written.add("subtitle")  # written into the title
+    if "page_first" in written:
+        written |= {"page_last", "page"}
+    if "page" in written:
+        written |= {"page_first", "page_last"}
+    return frozenset(written)
+
+
+_ROLES = frozenset(ROLES)
+
+
 class TaggedWriter(StatelessWriter):
-    """A tagged format's writer: its syntax and tag table as class attributes, and how it spells
-    a date; one record per article and language, every value folded onto its own line."""
+    """A tagged format's writer: its syntax and tables as class attributes, and how it spells dates
+    and names; one record per article and language, every value folded onto its own line."""
 
     #: ``str.format`` pattern of one line, with ``{tag}`` and ``{value}``.
     line_format: ClassVar[str]
-    #: The first line of a record: (type tag, the type of a journal article).
-    type_line: ClassVar[tuple[str, str]]
-    #: The lines of one record, in this order (:data:`~.table.TagTable`).
+    #: The tag of the first line, which holds the record's type (TY, %0, RT).
+    type_tag: ClassVar[str]
+    #: The format's reference types.
+    types: ClassVar[TypeTable]
+    #: The lines of one record, in this order, before the type's overrides (:data:`~.table.TagTable`).
     tags: ClassVar[TagTable]
     #: The last line of a record (RIS ``ER  - ``), if the format has one.
     end_line: ClassVar[tuple[str, str] | None] = None
     #: A blank line after each record (EndNote, RefWorks).
     blank_line_after: ClassVar[bool] = False
-    #: The model fields (and name roles) the tag table writes; any other a record has is warned about.
-    written_fields: ClassVar[frozenset[str]] = frozenset(
-        {"title", "author", "container_title", "container_title_short", "issued", "volume", "issue", "page_first",
-         "page_last", "number", "issn", "doi", "url", "abstract", "keywords"}
-    )  # fmt: skip
-    #: The CSL types written as themselves (the rest are written as a journal article, with a warning).
-    held_types: ClassVar[frozenset[str]] = frozenset({"article-journal"})
+    #: Whether an article number with no pages goes in the page slot.
+    number_in_page_slot: ClassVar[bool] = True
 
     def date(self, date: Date) -> str:
-        """The ``date`` tag's value for a date with at least a month (a year alone has the ``year`` tag)."""
+        """The ``date`` tag's value for a date with a month or a season (a year alone has the ``year`` tag)."""
+        if date.month is None:
+            return date.season_name or ""
         return date.iso() or ""
 
-    def values(self, citation: Citation, lang: Lang) -> dict[Field, tuple[str, ...]]:
-        """What each field of the table holds for ``citation`` in ``lang`` (unfolded)."""
-        values = article_values(citation, lang)
-        values["language"] = (language_code(lang),)
-        if citation.issued and citation.issued.month:
-            values["date"] = (self.date(citation.issued),)
-        return values
+    def whole_date(self, date: Date) -> str:
+        """A date in a tag of its own (accessed, original date): ISO 8601, or the literal as written."""
+        return date.literal if date.literal is not None else (date.iso() or "")
+
+    def name_text(self, name: Name) -> str:
+        """A name as one tag value: ``Family, Given[, Suffix]``, CJK names and organisations whole."""
+        return name.inverted
+
+    def values(self, citation: Citation, lang: Lang, table: TagTable) -> dict[Field, tuple[str, ...]]:
+        """What each slot of ``table`` holds for ``citation`` in ``lang`` (unfolded)."""
+        text = citation.text(lang)
+        out: dict[Field, tuple[str, ...]] = {}
+        pages = page_values(citation, number_in_page_slot=self.number_in_page_slot and citation.type in SERIAL_TYPES)
+        for slot, _tag in table:
+            if slot in out:
+                continue
+            value: str | None = None
+            if slot == "title":
+                value = plain(full_title(text.title, text.subtitle))
+            elif slot == "url":
+                value = text.url
+            elif slot in TEXT_SLOTS:
+                value = plain(getattr(text, slot))
+            elif slot == "issn":
+                value = citation.issn or citation.eissn
+            elif slot in NEUTRAL_SLOTS:
+                value = getattr(citation, slot)
+            elif slot in DATE_SLOTS:
+                date = getattr(citation, slot)
+                value = self.whole_date(date) if date is not None else None
+            elif slot in _ROLES:
+                out[slot] = tuple(self.name_text(name) for name in text.name_list(slot))  # type: ignore[arg-type]  # slot is a Role here
+                continue
+            elif slot == "year":
+                value = year_text(citation.issued)
+            elif slot == "date":
+                issued = citation.issued
+                if issued is not None and issued.literal is None and (issued.month or issued.season is not None):
+                    value = self.date(issued)
+            elif slot in pages:
+                value = pages[slot]
+            elif slot == "keyword":
+                out[slot] = tuple(keyword for keyword in map(plain, text.keywords) if keyword)
+                continue
+            elif slot == "language":
+                value = citation.language_tag(lang) if text.language else lang
+            if value:
+                out[slot] = (value,)
+        return out
+
+    def written_fields(self, table: TagTable) -> frozenset[str]:
+        """The model fields (and roles) ``table`` writes."""
+        return _written_fields(table)
 
     def write_one(self, citation: Citation, lang: Lang) -> str:
-        self.warn_type(citation, self.held_types, self.type_line[1])
-        self.warn_unwritten(citation, lang, self.written_fields)
-        lines = [self.type_line, *tag_lines(self.tags, self.values(citation, lang))]
+        genre = citation.text(lang).genre
+        code, held = self.types.code_for(citation.type, genre)
+        if not held:
+            self.warn(f"{TYPE_NOT_HELD}, written as {code}", [citation.type])
+        row = self.types.read(code)
+        table = self.types.tags(self.tags, row.csl if row is not None else citation.type)  # as the reader will read it
+        written = self.written_fields(table)
+        if self.number_in_page_slot and citation.type in SERIAL_TYPES and not citation.pages:
+            written |= {"number"}  # in the page slot
+        lost = [field for field in present_fields(citation, lang) if field not in written and field not in QUIETLY_OMITTED]
+        issued = citation.issued
+        if issued is not None and issued.circa:
+            lost.append("issued (circa)")
+        if issued is not None and issued.end is not None:
+            lost.append("issued (range end)")
+        if lost:
+            self.warn(FIELDS_NOT_HELD, lost)
+        lines = [(self.type_tag, code), *tag_lines(table, self.values(citation, lang, table))]
         if self.end_line is not None:
             lines.append(self.end_line)
         text = join_lines(lines, self.line_format, self.newline)

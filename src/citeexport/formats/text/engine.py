@@ -32,12 +32,13 @@ def parsed_style(path: Path, locale: str) -> CitationStylesStyle:
             raise WriteError(f"cannot read CSL style {path}: {exc}") from exc
 
 
-def render_with_citeproc(path: Path, item: dict[str, Any]) -> str:
-    """The bibliography entry for ``item`` (plain text, post-processed)."""
+def render_with_citeproc(path: Path, item: dict[str, Any], *, html: bool = False) -> str:
+    """The bibliography entry for ``item``: plain text, or with ``html`` citeproc-py's HTML (the
+    style's own italics, bold, small caps; the text escaped), post-processed."""
     locale = LOCALES.get(item.get("language", ""), "en-US")
     style = parsed_style(path, locale)
     key = str(item["id"]).lower()
-    bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.plain)
+    bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.html if html else formatter.plain)
     bibliography.register(CiteprocCitation([CitationItem(key)]))
     entries = bibliography.bibliography()
     if not entries:

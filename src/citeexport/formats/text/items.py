@@ -1,21 +1,21 @@
-"""The CSL-JSON item handed to the renderer: the data half of the GB/T 7714 fixes.
+"""The CSL-JSON item handed to the renderers: the data half of the GB/T 7714 rules.
 
-citeproc-py renders what it is given, so several rules are settled here, once, for both
-the citeproc-py path and the fast path (they consume the very same item):
+:func:`gbt_item` takes the model's own CSL item (:meth:`Citation.csl_item`, every field) and
+:func:`prepare` settles, once, what the edition prints of it (the golden tests feed CSL items
+straight to :func:`prepare`):
 
-* CJK personal names become ``literal`` names, printed whole and without a space
-  (``饶春明``; citeproc-py would print ``饶 春明``).
-* 2025 surnames lose their capitals (``RAO`` -> ``Rao``, 2025 §7.1.1); CSL has no text-case
-  for that.
-* Online or print form: URL, ``accessed`` and DOI are included only when the user asked for
-  the online form (``WriteOptions.accessed``) and the item has a URL or a DOI; otherwise the
-  reference is the print form ``[J]`` that the platforms' "引用本文" shows.
-* The DOI is left out when the URL already contains it (2015 §8.7, 2025 §7.9.1 "may";
-  standard examples 2015 8.5 [5] Dunbar, 2025 7.7 Maurya).
+* Online form from the item's own data.  2015 (§8.6, §8.4.4): ``/OL``, the access date, the URL
+  and the DOI whenever the item has a URL or DOI *and* an access date; ``--accessed`` gives the
+  date only to items that lack one.  2025 (§7.8, §7.9): ``/OL``, URL and DOI whenever the item has
+  them; the access date only for websites, datasets, preprints, software and databases (§7.6).
+  ``medium`` gives ``/OL``, ``/CD``, ``/DK``, ``/MT``, ``/MM`` too.  ``print_form``: the print form
+  for everything (what a platform's 引用本文 shows).
+* The DOI (and a CSTR from ``note``) is left out when the URL already contains it (2015 §8.7,
+  2025 §7.9.1).
+* A separate subtitle follows the title after the edition's colon (``: `` 2015, ``：`` 2025); a title
+  that holds its subtitle is printed as given.
+* Markup becomes plain text (the HTML writer keeps it: ``rich=True``).
 * A page range uses the hyphen-minus (2015 §7.2 i); an en dash in the input is normalised.
-* An article number stands in the page slot when there are no pages (2025 §7.7).
-* The subtitle separator in a title (``: `` or ``：``) follows the style's punctuation width
-  (2015 8.8.2 ``蓝田生物群: 一个…``, 2025 9.3.1.3 ``信息计量学（二）：第二讲…``).
 """
 
 from __future__ import annotations
@@ -24,29 +24,26 @@ import datetime as dt
 import re
 from typing import Any
 
+from ...cjk import has_cjk
 from ...markup import to_plain
-from ...model import Citation, Date, Lang, Name
-from .names import surname_2025
+from ...model import ROLES, Citation, Lang
+from .codes import medium_carrier, type_code
 from .profiles import GbtProfile
 
-_SUBTITLE_SEPARATOR = re.compile(r"\s*：\s*|(?<=\S):\s+")
 _DASHES = re.compile(r"\s*[\u2010-\u2015\u2212～~]\s*")
+_CSTR = re.compile(r"^CSTR:\s*(\S+)\s*$", re.MULTILINE)
+#: 2025 §7.6: the codes that keep an access date.
+ACCESS_DATED_2025 = frozenset({"EB", "DS", "PP", "CP", "DB"})
+_RICH_KEYS = ("title", "container-title", "container-title-short", "collection-title", "event-title", "abstract")
 
 
-def csl_date(date: Date | dt.date) -> dict[str, Any]:
-    if isinstance(date, dt.date):
-        return {"date-parts": [[date.year, date.month, date.day]]}
-    return date.csl()
+def csl_date(date: dt.date) -> dict[str, Any]:
+    return {"date-parts": [[date.year, date.month, date.day]]}
 
 
 def normalized_pages(citation: Citation) -> str | None:
     pages = citation.pages
     return _DASHES.sub("-", pages) if pages else None
-
-
-def is_online(citation: Citation, lang: Lang, accessed: dt.date | None) -> bool:
-    """Online form only when asked (an access date) and there is a path to give (URL or DOI)."""
-    return accessed is not None and bool(citation.text(lang).url or citation.doi)
 
 
 def doi_to_print(url: str | None, doi: str | None) -> str | None:
@@ -58,19 +55,49 @@ def doi_to_print(url: str | None, doi: str | None) -> str | None:
     return doi
 
 
-def _gbt_name(name: Name, profile: GbtProfile) -> dict[str, str]:
-    if name.literal is not None or name.is_cjk or not name.family:
-        return {"literal": name.whole}
-    family = surname_2025(name.family) if profile.edition == 2025 else name.family
-    out = {"family": family}
-    if name.given:
-        out["given"] = name.given
-    return out
-
-
-def gbt_title(title: str, profile: GbtProfile) -> str:
-    """The title with its subtitle separator in the style's width (other punctuation kept, 7.2.1)."""
-    return _SUBTITLE_SEPARATOR.sub(profile.punctuation.colon, title)
+def prepare(
+    item: dict[str, Any],
+    profile: GbtProfile,
+    *,
+    accessed: dt.date | None = None,
+    print_form: bool = False,
+    year_suffix: str | None = None,
+) -> tuple[dict[str, Any], str | None]:
+    """(the item as the edition prints it, its carrier code or None)."""
+    item = dict(item)
+    if item.get("page"):
+        item["page"] = _DASHES.sub("-", str(item["page"]))
+    cstr = _CSTR.search(str(item.get("note") or ""))
+    if cstr:
+        item["CSTR"] = cstr.group(1)
+    carrier = medium_carrier(item)
+    has_path = bool(item.get("URL") or item.get("DOI"))
+    if print_form:
+        for key in ("URL", "DOI", "CSTR", "accessed"):
+            item.pop(key, None)
+        carrier = None if carrier == "OL" else carrier
+    elif profile.edition == 2015:
+        if has_path and not item.get("accessed") and accessed is not None:
+            item["accessed"] = csl_date(accessed)
+        if has_path and item.get("accessed"):
+            carrier = "OL"
+        elif has_path:  # no access date: the print form (2015 prints no URL without one)
+            for key in ("URL", "DOI", "CSTR"):
+                item.pop(key, None)
+    else:
+        if has_path:
+            carrier = "OL"
+        if type_code(item, 2025) not in ACCESS_DATED_2025:
+            item.pop("accessed", None)
+        elif carrier == "OL" and not item.get("accessed") and accessed is not None:
+            item["accessed"] = csl_date(accessed)
+    url = str(item.get("URL") or "")
+    for key in ("DOI", "CSTR"):
+        if item.get(key) and url and str(item[key]).lower() in url.lower():
+            del item[key]
+    if year_suffix:
+        item["year-suffix"] = year_suffix
+    return item, carrier
 
 
 def gbt_item(
@@ -79,64 +106,55 @@ def gbt_item(
     profile: GbtProfile,
     *,
     accessed: dt.date | None = None,
+    print_form: bool = False,
     year_suffix: str | None = None,
     item_id: str = "item",
-) -> dict[str, Any]:
-    """The CSL-JSON item for one language of ``citation`` under a bundled GB/T profile."""
+    rich: bool = False,
+) -> tuple[dict[str, Any], str | None]:
+    """The prepared CSL item for one language of ``citation`` under a bundled GB/T profile, and its carrier."""
+    item = citation.csl_item(lang, item_id)
     text = citation.text(lang)
-    item: dict[str, Any] = {"id": item_id, "type": "article-journal", "language": citation.language_tag(lang)}
-    if text.authors:
-        item["author"] = [_gbt_name(name, profile) for name in text.authors]
-    title = to_plain(text.title)
-    if title:
-        item["title"] = gbt_title(title, profile)
-    container_title = to_plain(text.container_title)
-    if container_title:
-        item["container-title"] = container_title
-    issued = citation.issued or citation.available_date
-    if issued and issued.year is not None:
-        item["issued"] = {"date-parts": [[issued.year]]}
-    elif issued and issued.literal:
-        item["issued"] = {"literal": issued.literal}
-    if year_suffix:
-        item["year-suffix"] = year_suffix
-    for key, value in (("volume", citation.volume), ("issue", citation.issue)):
-        if value:
-            item[key] = value
+    if text.title and text.subtitle:  # the separator before 其他题名信息 is the edition's (2015 §7.1, 2025 §6)
+        item["title"] = text.title + profile.punctuation.colon + text.subtitle
+    if not rich:
+        for key in _RICH_KEYS:
+            if key in item:
+                item[key] = to_plain(item[key])
     pages = normalized_pages(citation)
     if pages:
         item["page"] = pages
-    elif citation.number:
-        item["number"] = citation.number
-    if citation.online_first and (citation.available_date or citation.issued):
-        online_date = citation.available_date or citation.issued
-        assert online_date is not None
-        if online_date.day:
-            item["status"] = "online-first"
-            item["available-date"] = {"date-parts": [online_date.parts()]}
-    if is_online(citation, lang, accessed):
-        assert accessed is not None
-        item["accessed"] = csl_date(accessed)
-        if text.url:
-            item["URL"] = text.url
-        doi = doi_to_print(text.url, citation.doi)
-        if doi:
-            item["DOI"] = doi
+    if citation.online_first and citation.available_date is None and citation.issued is not None:
+        item["available-date"] = citation.issued.csl()
+    return prepare(item, profile, accessed=accessed, print_form=print_form, year_suffix=year_suffix)
+
+
+def user_style_item(item: dict[str, Any]) -> dict[str, Any]:
+    """A CSL item for a user's own style (citeproc-py): CJK personal names whole (``饶春明``, which
+    citeproc-py would print ``饶 春明``), page dashes normalised; everything else as CSL has it."""
+    item = dict(item)
+    for role, names in item.items():
+        if role in ROLES and isinstance(names, list):
+            item[role] = [_whole_if_cjk(name) for name in names]
+    if item.get("page"):
+        item["page"] = _DASHES.sub("-", str(item["page"]))
     return item
+
+
+def _whole_if_cjk(name: Any) -> Any:
+    if isinstance(name, dict) and "literal" not in name and has_cjk(str(name.get("family") or "")):
+        return {"literal": str(name.get("family") or "") + str(name.get("given") or "")}
+    return name
 
 
 def general_item(citation: Citation, lang: Lang, *, accessed: dt.date | None = None, item_id: str = "item") -> dict[str, Any]:
-    """The item for a user's own CSL style: everything CSL carries, CJK names whole."""
+    """The item for a user's own CSL style: everything CSL carries, markup as plain text, CJK names whole."""
     item = citation.csl_item(lang, item_id)
-    for key in ("title", "container-title", "container-title-short", "collection-title", "abstract"):
+    for key in _RICH_KEYS:
         if key in item:
             item[key] = to_plain(item[key])
-    text = citation.text(lang)
-    if text.authors:
-        item["author"] = [{"literal": name.whole} if name.is_cjk else name.csl() for name in text.authors]
     pages = normalized_pages(citation)
     if pages:
         item["page"] = pages
-    if accessed is not None:
+    if accessed is not None and "accessed" not in item:  # --accessed fills only the items lacking one
         item["accessed"] = csl_date(accessed)
-    return item
+    return user_style_item(item)

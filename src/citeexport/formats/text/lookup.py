@@ -1,7 +1,14 @@
-"""Finding a CSL style: a bundled name (``gb7714-2015``) or a path to any CSL file."""
+"""Finding a CSL style: a bundled name (``gb7714-2015``) or a path to any CSL file.
+
+One renderer contract: a bundled style is rendered by the GB/T renderer whether it is named
+(``--style gb7714-2015``) or given as a file whose bytes are those of a bundled CSL file (a copy
+of ``styles/gb7714-2015.csl``), so both give the same line.  A CSL file that differs (a user's
+adaptation, any other style) is rendered by citeproc-py with that file's own rules.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -34,6 +41,12 @@ class StyleRef:
 
 
 @cache
+def bundled_digests() -> dict[str, str]:
+    """SHA-256 of each bundled CSL file -> its style name."""
+    return {hashlib.sha256(path.read_bytes()).hexdigest(): path.stem for path in styles_dir().glob("*.csl")}
+
+
+@cache
 def resolve_style(style: str) -> StyleRef:
     """``style`` as a bundled name first, then as a path; UnknownFormatError otherwise."""
     bundled = styles_dir() / f"{style}.csl"
@@ -41,6 +54,8 @@ def resolve_style(style: str) -> StyleRef:
         return StyleRef(style, bundled, GBT_PROFILES.get(style))
     path = Path(style).expanduser()
     if path.is_file():
-        return StyleRef(path.stem, path.resolve(), None)
+        bundled_name = bundled_digests().get(hashlib.sha256(path.read_bytes()).hexdigest())
+        profile = GBT_PROFILES.get(bundled_name) if bundled_name else None
+        return StyleRef(bundled_name or path.stem, path.resolve(), profile)
     known = ", ".join(bundled_styles())
     raise UnknownFormatError(f"no CSL style {style!r}: give a bundled style ({known}) or the path of a .csl file")

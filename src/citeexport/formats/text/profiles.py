@@ -60,5 +60,5 @@ GBT_PROFILES: dict[str, GbtProfile] = _profiles()
 
 #: The words GB/T 7714 prints by item language: after three authors (2015 8.1.2, 2025 7.1.2)
 #: and for a missing author in the author-date system (2015 8.1.3, 2025 7.1.3).
-ET_AL: dict[str, str] = {"zh": "等", "en": "et al"}
+ET_AL: dict[str, str] = {"zh": "等", "en": "et al."}
 ANONYMOUS: dict[str, str] = {"zh": "佚名", "en": "Anon"}

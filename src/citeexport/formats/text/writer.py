@@ -17,11 +17,21 @@ from .lookup import bundled_styles, resolve_style
 from .ordering import Entry, order_entries
 from .render import render_reference
 
-#: What a bundled GB/T style prints of a journal article, and what a reference never prints (ISSN,
-#: abstract, keywords, abbreviation): other fields a record has are warned about.
+#: What a bundled GB/T style prints (model field names and roles), and what a reference never prints
+#: (ISSN, ISBN, abstract, keywords, abbreviation): other fields a record has are warned about.
 GBT_PRINTED = frozenset(
-    {"title", "author", "container_title", "issued", "volume", "issue", "page_first", "page_last", "page", "number", "url",
-     "doi", "issn", "abstract", "keywords", "container_title_short", "accessed"}
+    {"title", "subtitle", "author", "editor", "translator", "compiler", "container-author", "recipient", "container_title",
+     "issued", "accessed", "available_date", "status", "volume", "issue", "page_first", "page_last", "page", "number",
+     "url", "doi", "edition", "version", "publisher", "publisher_place", "event_title", "event_place", "archive",
+     "archive_location", "genre", "medium", "note", "language", "issn", "isbn", "eissn", "cn", "abstract", "keywords",
+     "container_title_short", "title_short", "pdf_url", "extra:scale", "extra:dimensions", "extra:archive-place",
+     "extra:jurisdiction", "extra:PMID"}
+)  # fmt: skip
+#: The CSL types the GB/T styles give a code of their own (any other type prints as [Z], with a warning).
+GBT_TYPES = frozenset(
+    {"article-journal", "article-magazine", "article-newspaper", "periodical", "book", "chapter", "paper-conference",
+     "thesis", "report", "standard", "patent", "dataset", "software", "webpage", "post", "post-weblog", "collection",
+     "personal_communication", "document", "manuscript", "map", "article", "graphic"}
 )  # fmt: skip
 
 
@@ -29,7 +39,7 @@ class TextWriter(Writer, DetachedWriting):
     name = "text"
     description = "plain-text references: GB/T 7714-2015/2025 (numeric or author-date) or any CSL style"
     extension = "txt"
-    options_used = ("style", "numbered", "accessed")
+    options_used = ("style", "numbered", "accessed", "print_form")
 
     @classmethod
     def option_values(cls, option: str) -> list[tuple[str, str]]:
@@ -49,10 +59,9 @@ class TextWriter(Writer, DetachedWriting):
             )
         return listed
 
-    def __init__(self, options: WriteOptions | None = None, *, engine: str = "auto") -> None:
+    def __init__(self, options: WriteOptions | None = None) -> None:
         super().__init__(options)
         self.style = resolve_style(self.options.style)  # fails early on an unknown style
-        self.engine = engine  # "citeproc" forces citeproc-py (tests prove the fast path equal)
         self.count = 0
         self.buffered: list[Entry] = []
         self.articles = 0
@@ -78,10 +87,10 @@ class TextWriter(Writer, DetachedWriting):
         return [self.render(Entry(0, citation, lang)) for lang in languages]
 
     def _warn(self, citation: Citation, languages: tuple[str, ...]) -> None:
-        """The bundled GB/T styles print journal articles; a user's CSL style gets every field."""
+        """The bundled GB/T styles print every type with its code; a user's CSL style gets every field."""
         if self.style.profile is None:
             return
-        self.warn_type(citation, frozenset({"article-journal"}), "[J]")
+        self.warn_type(citation, GBT_TYPES, "[Z]")
         for lang in languages:
             self.warn_unwritten(citation, lang, GBT_PRINTED)
 
@@ -111,8 +120,8 @@ class TextWriter(Writer, DetachedWriting):
                 entry.citation,
                 entry.lang,
                 accessed=self.options.accessed,
+                print_form=self.options.print_form,
                 year_suffix=entry.year_suffix,
-                engine=self.engine,
             )
         )
 
