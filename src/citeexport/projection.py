@@ -219,6 +219,12 @@ def for_type(carries: Carries, csl_type: str) -> Mapping[str, Mode]:
     return carries.get(csl_type) or carries.get(ANY_TYPE) or {}
 
 
+_PAGE_SLOT = "in the page slot when there are no pages"
+_TEXT_MODES = frozenset(
+    {"yes", "one line", "one line, spaces squeezed", "one line, entities decoded", "one line, spaces squeezed, entities decoded"}
+)
+
+
 def _weaker(first: str, second: str) -> str:
     if first in NAME_MODES and second in NAME_MODES:
         kept = tuple(a and b for a, b in zip(NAME_MODES[first], NAME_MODES[second], strict=True))
@@ -228,6 +234,8 @@ def _weaker(first: str, second: str) -> str:
     for order in WEAKER:
         if first in order and second in order:
             return max(first, second, key=order.index)
+    if _PAGE_SLOT in (first, second) and {first, second} - {_PAGE_SLOT} <= _TEXT_MODES:
+        return _PAGE_SLOT  # a number kept as text by one format, in the page slot by the other: in the page slot
     if first != second and not {first, second} <= {"yes", "first and last page", "in the page slot when there are no pages"}:
         raise ValueError(f"modes {first!r} and {second!r} do not compare")
     return first if first != "yes" else second

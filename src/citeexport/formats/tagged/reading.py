@@ -129,9 +129,18 @@ class TaggedRecord:
 _SENTENCE_ENDS = "。！？；"
 
 
+def _join_continuation(record: TaggedRecord, pieces: list[str]) -> None:
+    """Add the continuation lines of the record's last value to it, all at once (line by line is quadratic)."""
+    if pieces:
+        tag, value = record.tags[-1]
+        record.tags[-1] = (tag, " ".join([value, *pieces] if value else pieces))
+        pieces.clear()
+
+
 def tagged_records(lines: Iterable[str], dialect: Dialect) -> Iterator[TaggedRecord]:
     """The records of an input, in order, as tag/value lists (see the module docstring)."""
     record: TaggedRecord | None = None
+    continuation: list[str] = []  # lines continuing the record's last value, not joined yet
     after_blank = False  # a blank line since the last tag line of ``record``
     implicit = False  # ``record`` started with no start tag (Dialect.implicit_type): a blank line ends it
     match_line = dialect.tag_line.match
@@ -167,6 +176,7 @@ def tagged_records(lines: Iterable[str], dialect: Dialect) -> Iterator[TaggedRec
             stripped = text.strip()
             if not stripped:
                 if record is not None and implicit:
+                    _join_continuation(record, continuation)
                     yield record
                     record, implicit = None, False
                 elif record is not None and record.tags:
@@ -181,9 +191,10 @@ def tagged_records(lines: Iterable[str], dialect: Dialect) -> Iterator[TaggedRec
                         )
                     )
                     after_blank = False
-                last, value = record.tags[-1]
-                record.tags[-1] = (last, f"{value} {stripped}" if value else stripped)
+                continuation.append(stripped)
             continue
+        if record is not None:
+            _join_continuation(record, continuation)
         value = (match.group("value") or "").strip()
         if tag == start_tag:
             if record is not None:
@@ -219,6 +230,7 @@ def tagged_records(lines: Iterable[str], dialect: Dialect) -> Iterator[TaggedRec
         else:
             record.tags.append((tag, value))
     if record is not None:
+        _join_continuation(record, continuation)
         if end_tag is not None:
             record.warnings.append(f"record not closed by {end_tag} at the end of the input")
         yield record
