@@ -23,12 +23,10 @@ import sys
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from rich.markup import escape
-
 from . import interrupts
 from .errors import CiteexportError
 from .output import PipeClosed
-from .report import Report
+from .report import Report, escape
 from .workers import WorkerError
 
 OK = 0

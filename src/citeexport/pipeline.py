@@ -70,9 +70,9 @@ def _records(
     job: Job, report: Report, writers: dict[str, Writer], paths: list[str], broken: set[str]
 ) -> Generator[tuple[str, Record], None, None]:
     total = sum(_size(p) for p in paths)
-    show = job.progress if job.progress is not None else (report.console.is_terminal and total >= LARGE_INPUT_BYTES)
+    show = job.progress if job.progress is not None else (total >= LARGE_INPUT_BYTES and report.console.is_terminal)
     report.progress_shown = bool(show) and not report.quiet
-    with progress_bar(report.console, total, enabled=report.progress_shown) as advance:
+    with progress_bar(report.rich_console, total, enabled=report.progress_shown) as advance:
         done = 0
         for path in paths:
             yield from _records_of(job, report, path, advance, done, writers, broken)

@@ -15,16 +15,14 @@ What is said, and when (nothing ever goes to stdout):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
+from typing import TYPE_CHECKING, Any
 
 from .errors import CiteexportError
 from .record_warnings import kind_of, names_of
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from .formats.base import Record
 
 #: Record numbers listed in a grouped warning before "…".
@@ -67,13 +65,42 @@ class _Group:
         return text
 
 
+def escape(text: str) -> str:
+    """``text`` printed as it is by rich (its markup escaped): rich is imported only to say something."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
+
+class StderrConsole:
+    """The rich console on stderr, made when first used: a run that says nothing never imports rich."""
+
+    def __init__(self) -> None:
+        self._console: Console | None = None
+
+    @property
+    def rich(self) -> Console:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=True, highlight=False, soft_wrap=True)
+        return self._console
+
+    @property
+    def is_terminal(self) -> bool:
+        return self.rich.is_terminal
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        self.rich.print(*objects, **options)
+
+
 def _record_where(record: Record) -> str:
     return f"record {record.number}" + (f" (line {record.line})" if record.line else "")
 
 
 @dataclass
 class Report:
-    console: Console = field(default_factory=lambda: Console(stderr=True, highlight=False, soft_wrap=True))
+    console: Console | StderrConsole = field(default_factory=StderrConsole)
     quiet: bool = False
     verbose: bool = False
     files: dict[str, FileCounts] = field(default_factory=dict)
@@ -153,6 +180,10 @@ class Report:
             total.warnings += counts.warnings
         return total
 
+    def rich_console(self) -> Console:
+        """The rich console itself (for a progress bar)."""
+        return self.console.rich if isinstance(self.console, StderrConsole) else self.console
+
     def summary_wanted(self) -> bool:
         if self.quiet:
             return False
@@ -160,7 +191,7 @@ class Report:
             return True
         total = self._total()
         news = total.failed or total.warnings or self.progress_shown or (self.fatal and total.read)
-        return self.console.is_terminal and bool(news)
+        return bool(news) and self.console.is_terminal
 
     def summary(self) -> None:
         """The end of a run: warnings not said yet, then the summary when it is wanted."""
@@ -170,6 +201,8 @@ class Report:
             return
         total = self._total()
         if len(self.files) > 1:
+            from rich.table import Table
+
             table = Table("input", "read", "converted", "failed", "warnings", box=None, header_style="bold")
             for name, c in self.files.items():
                 table.add_row(escape(name), str(c.read), str(c.converted), str(c.failed), str(c.warnings))
