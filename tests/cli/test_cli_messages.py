@@ -181,9 +181,12 @@ def test_one_kind_with_different_names_is_one_line_naming_each(tmp_path: Path) -
 
 
 def test_writer_warnings_are_grouped_too(tmp_path: Path) -> None:
-    """What a writer cannot hold (here a book, written as JOUR) is one line per kind and input, named by its format."""
+    """What a writer cannot hold (here a conference's name: RIS has no tag for it) is one line per kind and
+    input, named by its format."""
     books = "".join(
-        f"@book{{b{n},\n  title = {{Book {n}}},\n  author = {{Zhang, San}},\n  year = {{2020}}\n}}\n\n" for n in range(1, 8)
+        f"@inproceedings{{b{n},\n  title = {{Paper {n}}},\n  author = {{Zhang, San}},\n  booktitle = {{Proc}},\n"
+        f"  eventtitle = {{Conf}},\n  year = {{2020}}\n}}\n\n"
+        for n in range(1, 8)
     )
     (tmp_path / "books.bib").write_text(books, encoding="utf-8")
     done = run_piped("ris", "books.bib", cwd=tmp_path)
