@@ -140,7 +140,7 @@ def test_the_error_shown_is_the_error_printed(tmp_path: Path) -> None:
 
 
 def test_the_grouped_warning_shown_is_the_warning_printed(tmp_path: Path) -> None:
-    record = "TY  - JOUR\r\nTI  - Article {n}\r\nPY  - 2020\r\nL1  - http://x.org/{n}.pdf\r\nER  - \r\n"
+    record = "TY  - JOUR\r\nTI  - Article {n}\r\nPY  - 2020\r\nRP  - IN FILE\r\nER  - \r\n"
     (tmp_path / "refs.ris").write_text("".join(record.format(n=n) for n in range(534)), encoding="utf-8", newline="")
     done = run_piped("bibtex", "refs.ris", cwd=tmp_path)
     assert done.returncode == 0

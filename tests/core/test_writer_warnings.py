@@ -67,8 +67,8 @@ def test_the_pipeline_reports_writer_warnings_with_the_record(tmp_path) -> None:
     source.write_text(BOOK_BIB, encoding="utf-8")
     buffer = io.StringIO()
     report = Report(console=Console(file=buffer, width=300, highlight=False, soft_wrap=True))
-    code = run(Job(inputs=[str(source)], formats=["text"], output=str(tmp_path / "out.txt")), report)
+    code = run(Job(inputs=[str(source)], formats=["bibtex"], output=str(tmp_path / "out.bib")), report)
     assert code == 0
     text = buffer.getvalue()
-    assert "record 1" in text and f"text: {TYPE_NOT_HELD}, written as [J]: book" in text
-    assert report.files[str(source)].warnings >= 2  # the reader's (fields it does not read yet) and the writer's
+    assert "record 1" in text and f"bibtex: {TYPE_NOT_HELD}, written as @article: book" in text
+    assert report.files[str(source)].warnings >= 2  # the type and the fields the writer cannot hold

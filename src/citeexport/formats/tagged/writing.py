@@ -136,7 +136,12 @@ def carries(types: TypeTable, base: TagTable, fields: Mapping[str, Mode]) -> Car
         row: dict[str, Mode] = {"type": "yes"} if csl_type != "*" else {}
         for name, mode in fields.items():
             wanted = _PROJECTED_SLOTS.get(name, (name,))
-            if name not in FIELDS or mode == "in the page slot when there are no pages" or any(slot in slots for slot in wanted):
+            if mode == "in the page slot when there are no pages" and name in slots:
+                row[name] = "yes"  # the type has a tag of its own for the number
+            elif mode == "in the page slot when there are no pages":
+                if "pages" in slots and (csl_type == "*" or csl_type in SERIAL_TYPES):  # what write() does
+                    row[name] = mode
+            elif name not in FIELDS or any(slot in slots for slot in wanted):
                 row[name] = mode
         out[csl_type] = row
     return out
