@@ -34,12 +34,25 @@ _LOOKS_LIKE_RECORD = re.compile(r"Article\(id=-?\d+, ")
 MAX_JOINED_CHUNKS = 16
 
 
-def parse_record_text(text: str, *, fast: bool = True) -> tuple[Obj, list[str]]:
+#: Records the careful parser reads before the fast path's program is compiled (per process):
+#: compiling it costs what the careful parser takes for a few records, so a run of one or two
+#: records (a single article converted) never pays for it.  The answers are the same either way.
+CAREFUL_FIRST = 4
+_careful_left = CAREFUL_FIRST
+
+
+def parse_record_text(text: str, *, fast: bool | None = None) -> tuple[Obj, list[str]]:
     """Parse the ``Article(...)`` at the start of ``text``; (tree, warnings).
 
     The compiled fast path answers most records; whatever it does not match (hazards that
-    need backtracking, schema drift, unknown classes) goes to the careful parser.
+    need backtracking, schema drift, unknown classes) goes to the careful parser.  ``fast``:
+    True or False to choose; None (the reader's way) for the careful parser alone on the
+    first :data:`CAREFUL_FIRST` records of a process, the fast path after them.
     """
+    global _careful_left
+    if fast is None:
+        fast = _careful_left <= 0
+        _careful_left -= not fast
     if not text.endswith("\n"):
         text += "\n"
     if fast:
