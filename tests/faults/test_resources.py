@@ -1,10 +1,8 @@
 """Resources: memory stays flat as the input grows, and one pathological record costs only itself.
 
-Each run is a real ``citeexport`` process that writes its peak RSS (``ru_maxrss``) when it
-exits; assertions compare runs with generous margins, never times.  Measured on the 2-core
-CI machine (KB of peak RSS): serial, 5 MB → 100,800 and 50 MB → 100,700; ``--jobs 2`` (when workers
-still held a whole batch) 5 MB → 122,300, 50 MB → 226,500 and 150 MB → 227,100 (a plateau: the
-batches in flight, not the input; benchmarks/README.md has today's, lower, figures); one record holding a 36 MB value → 319,000.
+Each run is a real ``citeexport`` process that writes its peak RSS when it exits: ``VmHWM`` of
+``/proc/self/status``, the high-water mark of this process's own memory (``ru_maxrss`` would not do:
+Linux carries it over ``fork`` and ``exec``, so pytest's own size would floor every figure); assertions compare runs with generous margins, never times (figures: benchmarks/README.md).
 """
 
 from __future__ import annotations
@@ -23,9 +21,12 @@ MB = 1 << 20
 
 #: Runs the CLI and writes the process's peak RSS (KB) to the file named first.
 CHILD = """
-import atexit, resource, sys
+import atexit, sys
 out = sys.argv[1]
-atexit.register(lambda: open(out, "w").write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)))
+def _peak_kb():
+    with open("/proc/self/status") as status:
+        return next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+atexit.register(lambda: open(out, "w").write(_peak_kb()))
 sys.argv = ["citeexport", *sys.argv[2:]]
 from citeexport.cli import main
 main()
@@ -44,6 +45,16 @@ def peak_rss_kb(tmp_path: Path, *args: str, record_cap: int | None = None) -> tu
         timeout=300,  # a hang guard, not a speed assertion
     )
     return int(rss_file.read_text()), result
+
+
+def test_the_measure_sees_a_child_that_grows_and_not_its_parent(tmp_path: Path) -> None:
+    """The figure is the child's own: a run that only prints its version stays far below one that
+    allocates 200 MB before it starts (so a limit on the figure can fail)."""
+    small, _ = peak_rss_kb(tmp_path, "--version")
+    grow = "big = bytearray(200 * 1024 * 1024)\n" + CHILD
+    rss_file = tmp_path / "rss-grow"
+    subprocess.run([sys.executable, "-c", grow, str(rss_file), "--version"], stdout=subprocess.DEVNULL, check=True, timeout=300)
+    assert small < 100 * 1024 < 200 * 1024 < int(rss_file.read_text())
 
 
 def issue_dump(tmp_path: Path, megabytes: int) -> Path:
