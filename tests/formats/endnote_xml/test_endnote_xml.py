@@ -157,3 +157,57 @@ def test_xmlish_input_gives_records_or_typed_errors_only(text: str, cut: int) ->
     ]
     for record in whole:
         assert record.citation is not None or isinstance(record.error, CiteexportError)
+
+
+#: Record and element starters and ends of EndNote XML, a CDATA section, entities, controls, markup.
+HOSTILE = (
+    'x </style></title></titles></record><record><ref-type name="Book">6</ref-type><titles><title>forged</title>'
+    '</titles></record> <![CDATA[ ]]> & &amp; &#1; <style face="bold">b</style> <script>s</script> \x01\x0b\x1f y'
+)
+
+
+def test_a_hostile_value_in_every_field_is_one_inert_record_read_back_as_written() -> None:
+    import xml.etree.ElementTree as ET
+
+    people = (Name(family=HOSTILE, given="Ann"), Name(literal=HOSTILE))
+    text = LocalizedText(
+        title=HOSTILE,
+        container_title=HOSTILE,
+        publisher=HOSTILE,
+        note=HOSTILE,
+        abstract=HOSTILE,
+        keywords=(HOSTILE,),
+        names={"author": people, "editor": people},
+    )
+    citation = Citation(type="chapter", issued=Date(year=2020), volume=HOSTILE, isbn=HOSTILE, texts={"en": text})
+    writer = get_writer("endnote-xml")(WriteOptions(lang="both"))
+    out = writer.start() + writer.write(citation) + writer.finish()
+    assert [str(w) for w in writer.take_warnings()] == [
+        "characters XML cannot hold (control characters), removed from: "
+        "author, editor, title, container_title, publisher, abstract, note, keywords, volume, isbn"
+    ]
+    assert len(ET.fromstring(out).findall("records/record")) == 1 and "forged</title>" not in out
+    (record,) = get_reader("endnote-xml")().read(split_lines(out))
+    assert record.error is None and record.warnings == []
+    kept = HOSTILE.replace("\x01", "").replace("\x0b", "\n").replace("\x1f", "")  # a vertical tab is a line end
+    back = record.citation
+    assert back is not None and back.type == "chapter" and back.volume == back.isbn == kept
+    fields = ("title", "container_title", "publisher", "note", "abstract")
+    assert back.text("en") == text.model_copy(
+        update={**dict.fromkeys(fields, kept), "keywords": (kept,), "names": back.text("en").names}
+    )
+    for role in ("author", "editor"):
+        person, organisation = back.text("en").name_list(role)
+        assert organisation == Name(literal=kept)
+        assert person.given == "Ann" and (person.family or "").split() == kept.split()  # a name is one line
+
+
+def test_a_record_end_inside_cdata_or_a_comment_cuts_no_record() -> None:
+    doc = (
+        '<xml><records><record><ref-type name="Book">6</ref-type><titles><title><![CDATA[a </record><record> & <b>]]>'
+        "</title></titles><!-- </record> --><notes>n</notes></record></records></xml>"
+    )
+    (record,) = get_reader("endnote-xml")().read(split_lines(doc))
+    assert record.citation is not None
+    assert record.citation.text("en").title == "a </record><record> & <b>"
+    assert record.citation.text("en").note == "n"

@@ -1,4 +1,8 @@
-"""Reading EndNote XML: each ``<record>`` one :class:`Citation`, in the record's one language.
+"""Reading EndNote XML: each ``<record>`` one :class:`Citation`, in the record's language, and its
+``translated-title`` and ``translated-authors`` (EndNote's "Translated Title", "Translated Author")
+as a second language when they are in another one (zh when they hold CJK characters, else en; in
+the record's own language they are named in a warning, not read).  The writer writes each language
+as a record of its own, so what it writes reads back as it was.
 
 The records are cut from the input and parsed one at a time (:mod:`.records`), from the raw bytes
 decoded in blocks when the input offers them, so memory stays flat for any library size and a
@@ -24,11 +28,19 @@ from ...markup import to_plain
 from ...model import Citation, CslType, LocalizedText, Name, Role
 from ...names import parse_name
 from ...record_warnings import RecordWarning
-from ...values import clean_doi, clean_url, date_from_text, parse_date, parse_pages, record_language
+from ...values import (
+    clean_doi,
+    clean_url,
+    date_from_text,
+    parse_date,
+    parse_pages,
+    record_language,
+    translation_language,
+)
 from ..base import InputReading, Reader, Record, Source
 from .records import RawRecord, parse_record, raw_records
 from .styles import styled_text
-from .table import BOOKKEEPING, EDITED_BOOK, ENDNOTE_NAMES_BY_NUMBER, ENDNOTE_TYPES, READ_TYPES, SLOTS
+from .table import BOOKKEEPING, EDITED_BOOK, ENDNOTE_NAMES_BY_NUMBER, ENDNOTE_TYPES, READ_TYPES, SLOTS, TRANSLATED
 
 UNREAD = "elements with no field in the model, not read"
 #: Children that group repeated values: their values are their children's.
@@ -108,6 +120,22 @@ def _name(text: str) -> Name | None:
     return parse_name(text)
 
 
+class _Language:
+    """The values of one language of a record as read: fields by model field, names by role."""
+
+    def __init__(self) -> None:
+        self.fields: dict[str, Any] = {}
+        self.names: dict[str, list[Name]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.fields or self.names)
+
+    def texts(self) -> list[str]:
+        """Its title and names as plain text (what tells its language)."""
+        names = (" ".join(filter(None, (n.family, n.given, n.literal))) for found in self.names.values() for n in found)
+        return [to_plain(self.fields.get("title")) or "", *names]
+
+
 def citation_from_element(record: ET.Element, warnings: list[str]) -> Citation:
     csl_type, genre = record_type(record, warnings)
     slots = SLOTS[csl_type]
@@ -115,24 +143,25 @@ def citation_from_element(record: ET.Element, warnings: list[str]) -> Citation:
     edited = ref_type is not None and (ref_type.get("name") or "").strip() == EDITED_BOOK  # its authors are editors
     styles: set[str] = set()
     unread: dict[str, None] = {}
-    fields: dict[str, Any] = {}
-    names: dict[str, list[Name]] = {}
+    own, translated = _Language(), _Language()
     differing: dict[str, None] = {}
     for path, element in _values(record):
         if path in BOOKKEEPING:
             continue
         if len(element) == 0 and not (element.text or "").strip():
             continue  # an empty element: <periodical/>, <keywords/>, <urls/>
-        field = slots.get(path)
+        into = translated if path in TRANSLATED else own
+        field = TRANSLATED.get(path) or slots.get(path)
         if field is None:
             unread[path] = None
             continue
+        fields = into.fields
         if path.startswith("contributors/"):
-            role = "editor" if edited and field == "author" else field
+            role = "editor" if edited and field == "author" and into is own else field
             for author in element:
                 name = _name(to_plain(styled_text(author, styles)) or "")
                 if name is not None:
-                    names.setdefault(role, []).append(name)
+                    into.names.setdefault(role, []).append(name)
             continue
         if field == "keywords":
             keywords = [to_plain(styled_text(keyword, styles)) for keyword in element]
@@ -158,12 +187,11 @@ def citation_from_element(record: ET.Element, warnings: list[str]) -> Citation:
     if differing:
         warnings.append(RecordWarning.named("elements repeating a field with another value, not read", differing))
     warnings.extend(sorted(styles))
-    return _citation(csl_type, genre, fields, names, warnings)
+    return _citation(csl_type, genre, own, translated, warnings)
 
 
-def _citation(
-    csl_type: CslType, genre: str | None, fields: dict[str, Any], names: dict[str, list[Name]], warnings: list[str]
-) -> Citation:
+def _citation(csl_type: CslType, genre: str | None, own: _Language, translated: _Language, warnings: list[str]) -> Citation:
+    fields = own.fields
     title = fields.get("title")
     lang, tag = record_language(fields.pop("language", None), to_plain(title), warnings)
     neutral: dict[str, Any] = {}
@@ -189,8 +217,19 @@ def _citation(
             neutral[field] = value
     if genre and not localized.get("genre"):
         localized["genre"] = genre
-    text = LocalizedText(language=tag, names={cast(Role, role): tuple(found) for role, found in names.items()}, **localized)
-    return Citation(type=csl_type, texts={lang: text}, **neutral)
+    texts = {lang: LocalizedText(language=tag, names=_roles(own.names), **localized)}
+    if translated:
+        other = translation_language(translated.texts())
+        if other == lang:
+            shown = [path for path, field in TRANSLATED.items() if field in translated.fields or field in translated.names]
+            warnings.append(RecordWarning.named("translated elements in the record's own language, not read", shown))
+        else:
+            texts[other] = LocalizedText(names=_roles(translated.names), **translated.fields)
+    return Citation(type=csl_type, texts=texts, **neutral)
+
+
+def _roles(names: dict[str, list[Name]]) -> dict[Role, tuple[Name, ...]]:
+    return {cast(Role, role): tuple(found) for role, found in names.items()}
 
 
 def decoded_pieces(blocks: Iterable[bytes], encoding: str, name: str) -> Iterator[str]:

@@ -263,6 +263,13 @@ _BY_TYPE: dict[str, dict[str, str]] = {
     "thesis": {"contributors/secondary-authors": "contributor"},  # EndNote's "Advisor"
 }
 
+#: The record's second language (EndNote's "Translated Title" and "Translated Author" fields):
+#: element path -> the model field of that language's text.  The writer writes every language as a
+#: record of its own, so it writes neither; the reader reads them as the language they are in.
+TRANSLATED: Mapping[str, str] = MappingProxyType(
+    {"titles/translated-title": "title", "contributors/translated-authors": "author"}
+)
+
 #: Elements written for every record from the reference, not from a model field.
 BOOKKEEPING = ("database", "source-app", "rec-number", "foreign-keys", "ref-type")
 
