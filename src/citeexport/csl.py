@@ -11,65 +11,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import DATE_FIELDS, Citation, Lang
+from .model import DATE_FIELDS, LOCALIZED_FIELDS, NEUTRAL_FIELDS, Citation, Lang
 
 #: Model fields no CSL 1.0.2 processor reads, left out of the item.
 NOT_CSL = frozenset({"pdf_url", "eissn", "cn"})
 
 #: The order of an item's first keys (what the writer has always written for a journal article).
 _LEADING_TEXT = ("title", "container_title", "container_title_short", "abstract")
-_TRAILING_TEXT = (
-    "title_short",
-    "collection_title",
-    "event_title",
-    "event_place",
-    "publisher",
-    "publisher_place",
-    "genre",
-    "medium",
-    "authority",
-    "note",
-    "archive",
-    "archive_location",
-    "edition",
+#: Fields :func:`csl_item` writes by name, before the rest.
+_WRITTEN_FIRST = frozenset(
+    {*_LEADING_TEXT, "subtitle", "url", "volume", "issue", "page", "page_first", "number", "doi", "issn", "status"}
 )
-_NUMBERS = (
-    "number_of_pages",
-    "number_of_volumes",
-    "chapter_number",
-    "collection_number",
-    "section",
-    "version",
-    "isbn",
-    "call_number",
-)
-_CSL_NAMES = {
-    "title": "title",
-    "container_title": "container-title",
-    "container_title_short": "container-title-short",
-    "abstract": "abstract",
-    "title_short": "title-short",
-    "collection_title": "collection-title",
-    "event_title": "event-title",
-    "event_place": "event-place",
-    "publisher": "publisher",
-    "publisher_place": "publisher-place",
-    "genre": "genre",
-    "medium": "medium",
-    "authority": "authority",
-    "note": "note",
-    "archive": "archive",
-    "archive_location": "archive_location",
-    "edition": "edition",
-    "number_of_pages": "number-of-pages",
-    "number_of_volumes": "number-of-volumes",
-    "chapter_number": "chapter-number",
-    "collection_number": "collection-number",
-    "section": "section",
-    "version": "version",
-    "isbn": "ISBN",
-    "call_number": "call-number",
-}
+#: The other text and number fields, in the model's order, after those.
+_TRAILING_TEXT = tuple(field for field in LOCALIZED_FIELDS if field not in _WRITTEN_FIRST | NOT_CSL)
+_NUMBERS = tuple(field for field in NEUTRAL_FIELDS if field not in _WRITTEN_FIRST | NOT_CSL)
 
 
 def full_title(title: str | None, subtitle: str | None) -> str | None:
@@ -96,7 +51,7 @@ def csl_item(citation: Citation, lang: Lang, item_id: str | None = None) -> dict
         item[role] = [name.csl() for name in names]
     values: dict[str, Any] = {
         "title": full_title(text.title, text.subtitle),
-        **{_CSL_NAMES[field]: getattr(text, field) for field in _LEADING_TEXT[1:]},
+        **{LOCALIZED_FIELDS[field]: getattr(text, field) for field in _LEADING_TEXT[1:]},
         "keyword": ", ".join(text.keywords) if text.keywords else None,
         "URL": text.url,
         "volume": citation.volume,
@@ -109,8 +64,8 @@ def csl_item(citation: Citation, lang: Lang, item_id: str | None = None) -> dict
         "issued": citation.issued.csl() if citation.issued else None,
         "available-date": citation.available_date.csl() if citation.available_date else None,
         "status": citation.status,
-        **{_CSL_NAMES[field]: getattr(text, field) for field in _TRAILING_TEXT},
-        **{_CSL_NAMES[field]: getattr(citation, field) for field in _NUMBERS},
+        **{LOCALIZED_FIELDS[field]: getattr(text, field) for field in _TRAILING_TEXT},
+        **{NEUTRAL_FIELDS[field]: getattr(citation, field) for field in _NUMBERS},
         **{
             variable: getattr(citation, field).csl()
             for field, variable in DATE_FIELDS.items()

@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, Literal, cast
 
 from .cjk import has_cjk
-from .model import ROLES, Citation, Lang, Name, Role
+from .model import LOCALIZED_FIELDS, ROLES, Citation, Lang, Name, Role
 from .oneline import one_line
 
 #: How a field comes back (the README's cell text).
@@ -144,6 +144,8 @@ def _role_field(role: Role) -> Callable[[Citation, Lang], Any]:
     return lambda c, lang: c.text(lang).name_list(role)
 
 
+#: The text fields of a journal article, named first in :data:`FIELDS`.
+_JOURNAL_TEXT = frozenset({"title", "container_title", "container_title_short", "abstract", "url", "pdf_url"})
 #: Model fields by what they are read from (a Citation and one of its languages), in the README's order.
 #: The journal article's fields first, then the other types' (books, chapters, proceedings, theses,
 #: reports, patents …), then the name roles other than ``author`` (by CSL role, ``-`` as ``_``).
@@ -170,25 +172,7 @@ FIELDS: dict[str, Callable[[Citation, Lang], Any]] = {
     "cn": lambda c, lang: c.cn,
     "id": lambda c, lang: c.id,
     "language": lambda c, lang: lang,
-    **{
-        field: _text_field(field)
-        for field in (
-            "subtitle",
-            "title_short",
-            "collection_title",
-            "event_title",
-            "event_place",
-            "publisher",
-            "publisher_place",
-            "edition",
-            "genre",
-            "medium",
-            "authority",
-            "note",
-            "archive",
-            "archive_location",
-        )
-    },
+    **{field: _text_field(field) for field in LOCALIZED_FIELDS if field not in _JOURNAL_TEXT},
     **{
         field: _citation_field(field)
         for field in (

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from string import ascii_lowercase
 
 from .cjk import has_cjk
@@ -387,6 +388,12 @@ def record_language(language: str | None, title: str | None, warnings: list[str]
             return parsed
         warnings.append(f"unknown language {language!r}: guessed from the title")
     return ("zh" if has_cjk(title) else "en"), None
+
+
+def translation_language(values: Iterable[str]) -> Lang:
+    """The language of a record's translated fields (NoteExpress's ``{Translated Title}``, EndNote
+    XML's ``translated-title``), which no format names: zh when one has CJK characters, else en."""
+    return "zh" if any(has_cjk(value) for value in values) else "en"
 
 
 def language_code(lang: Lang) -> str:

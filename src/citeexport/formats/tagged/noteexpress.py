@@ -39,12 +39,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Literal, cast
+from typing import Literal, cast, get_args
 
-from ...cjk import has_cjk
 from ...csl import full_title
 from ...markup import to_unicode
-from ...model import Citation, CslType, Date, Lang, LocalizedText, Name, Role
+from ...model import LOCALIZED_FIELDS, NEUTRAL_FIELDS, Citation, CslType, Date, Lang, LocalizedText, Name, Role
 from ...projection import Carries, Mode
 from ...record_warnings import RecordWarning
 from ...values import (
@@ -56,6 +55,7 @@ from ...values import (
     parse_pages,
     record_language,
     split_keywords,
+    translation_language,
 )
 from ..base import StatelessWriter
 from .reading import Dialect, TaggedReader, TaggedRecord, first_line, names_from_lines
@@ -329,14 +329,12 @@ _LOCALIZED: frozenset[str] = frozenset(
 )
 #: The name roles a row can hold, in the order a record's names are kept.
 _ROLES: tuple[Role, ...] = ("author", "editor", "translator", "contributor", "organizer", "collection-editor")
-#: The slots that are LocalizedText's own text fields (read one value each).
-_TEXT_SLOTS: tuple[str, ...] = (
-    "title", "title_short", "container_title", "container_title_short", "collection_title", "event_title",
-    "event_place", "publisher", "publisher_place", "genre", "medium", "authority", "note", "archive", "edition",
-)  # fmt: skip
-_NEUTRAL: frozenset[str] = frozenset(
-    {"volume", "issue", "number", "number_of_pages", "number_of_volumes", "section", "version", "isbn", "issn", "call_number"}
+#: The slots that are LocalizedText's own text fields (read one value each; abstract and URL are cleaned).
+_TEXT_SLOTS: tuple[str, ...] = tuple(
+    field for field in LOCALIZED_FIELDS if field in get_args(Slot) and field not in ("abstract", "url")
 )
+#: The slots that are the citation's own text fields (the DOI is cleaned).
+_NEUTRAL: frozenset[str] = frozenset(NEUTRAL_FIELDS).intersection(get_args(Slot)) - {"doi"}
 
 _CSL_TYPE: dict[str, CslType] = {name.casefold(): csl for name, csl in TYPES}
 _WRITTEN_TYPE: dict[str, str] = {csl: name for name, csl in reversed(TYPES)}
@@ -508,7 +506,7 @@ def citation_from_record(record: TaggedRecord) -> Citation:
     lang, tag = record_language(own.one("language", warnings), title, warnings)
     texts = {lang: own.localized(warnings, tag)}
     if translated.values:
-        other = "zh" if any(has_cjk(v) for vs in translated.values.values() for v in vs) else "en"
+        other = translation_language(v for vs in translated.values.values() for v in vs)
         if other == lang:
             names = sorted({f"{{{TRANSLATED}{t}}}" for t in translated.tags.values()})
             warnings.append(RecordWarning.named("translated fields in the record's own language, not read", names))
