@@ -17,10 +17,8 @@ import html
 
 from ..markup import to_html
 from ..model import Citation, Lang
-from ..oneline import one_line
 from .text.ordering import Entry
-from .text.render import render_reference
-from .text.writer import TextWriter
+from .text.writer import TextWriter, reference_line
 
 
 def _value(text: str) -> str:
@@ -50,18 +48,7 @@ class HtmlWriter(TextWriter):
         return f'<span lang="{tag}">' + self._reference(entry) + "</span>"
 
     def _reference(self, entry: Entry) -> str:
-        return one_line(
-            render_reference(
-                self.style,
-                entry.citation,
-                entry.lang,
-                accessed=self.options.accessed,
-                print_form=self.options.print_form,
-                year_suffix=entry.year_suffix,
-                value=_value,
-                literal=_escape,
-            )
-        )
+        return reference_line(self.style, entry, self.options, value=_value, literal=_escape)
 
     def write_one(self, citation: Citation, lang: Lang) -> str:
         return "<p>" + self.render(Entry(0, citation, lang)) + "</p>" + self.newline

@@ -24,18 +24,12 @@ import citeproc
 from citeproc import model
 
 from .names import initials
+from .pages import expand_last_page
 
 _applied = False
 #: Set by ``Name.parts`` for the name being rendered: citeproc-py loses any mark on the
 #: strings themselves (it re-joins them) before ``Name_Part.format_part`` sees them.
 _rendering_literal: ContextVar[bool] = ContextVar("_rendering_literal", default=False)
-
-
-def expand_last_page(first: str, last: str) -> str:
-    """``356``, ``63`` -> ``363``: the last page written in full (2015 §7.2 i uses full ranges)."""
-    if last.isdigit() and first.isdigit() and len(last) < len(first) and int(first[-len(last) :]) <= int(last):
-        return first[: len(first) - len(last)] + last
-    return last
 
 
 def _initialize(self: model.Name, given: str, mark: str, context: object) -> str:

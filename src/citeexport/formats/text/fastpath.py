@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...cjk import has_cjk
-from .citeproc_patches import expand_last_page
 from .codes import type_code
 from .names import gbt_name
+from .pages import expand_last_page
 from .postprocess import finish_reference
 from .profiles import ANONYMOUS, ET_AL, GbtProfile
 

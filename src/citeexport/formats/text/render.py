@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import Any
 
 from ...model import Citation, Lang
-from .engine import render_with_citeproc
 from .fastpath import render_gbt
 from .items import gbt_item, general_item, prepare, user_style_item
 from .lookup import StyleRef
@@ -52,6 +51,8 @@ def render_reference(
     """One reference as plain text (or, with ``value``/``literal`` renderers and rich values, HTML)."""
     rich = value is not None
     if style.profile is None:
+        from .engine import render_with_citeproc  # citeproc-py: for a user's CSL file only
+
         item = general_item(citation, lang, accessed=accessed, item_id=citation.id or "item")
         return render_with_citeproc(style.path, _escaped(item) if rich else item, html=rich)
     item, carrier = gbt_item(
@@ -70,6 +71,8 @@ def render_reference(
 def render_csl_item(style: StyleRef, item: dict[str, Any], *, accessed: dt.date | None = None, print_form: bool = False) -> str:
     """One CSL-JSON item as plain text (the golden cases are CSL items)."""
     if style.profile is None:
+        from .engine import render_with_citeproc
+
         return render_with_citeproc(style.path, user_style_item(item))
     prepared, carrier = prepare(item, style.profile, accessed=accessed, print_form=print_form)
     return render_gbt(prepared, style.profile, carrier=carrier)

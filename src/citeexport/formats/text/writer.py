@@ -9,11 +9,13 @@ the English version of an article follows its Chinese reference on the next line
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ...model import Citation, Lang
 from ...oneline import one_line
 from ...options import WriteOptions
 from ..base import DetachedWriting, Writer
-from .lookup import bundled_styles, resolve_style
+from .lookup import StyleRef, bundled_styles, resolve_style
 from .ordering import Entry, order_entries
 from .render import render_reference
 
@@ -33,6 +35,30 @@ GBT_TYPES = frozenset(
      "thesis", "report", "standard", "patent", "dataset", "software", "webpage", "post", "post-weblog", "collection",
      "personal_communication", "document", "manuscript", "map", "article", "graphic"}
 )  # fmt: skip
+
+
+def reference_line(
+    style: StyleRef,
+    entry: Entry,
+    options: WriteOptions,
+    *,
+    value: Callable[[str], str] | None = None,
+    literal: Callable[[str], str] | None = None,
+) -> str:
+    """One entry's reference in ``style`` with the writer's ``options``, on one line; with ``value``
+    and ``literal`` renderers, as HTML (:func:`.render.render_reference`)."""
+    return one_line(
+        render_reference(
+            style,
+            entry.citation,
+            entry.lang,
+            accessed=options.accessed,
+            print_form=options.print_form,
+            year_suffix=entry.year_suffix,
+            value=value,
+            literal=literal,
+        )
+    )
 
 
 class TextWriter(Writer, DetachedWriting):
@@ -114,16 +140,7 @@ class TextWriter(Writer, DetachedWriting):
 
     def render(self, entry: Entry) -> str:
         """One reference, always on one line (no value can break it or smuggle controls in)."""
-        return one_line(
-            render_reference(
-                self.style,
-                entry.citation,
-                entry.lang,
-                accessed=self.options.accessed,
-                print_form=self.options.print_form,
-                year_suffix=entry.year_suffix,
-            )
-        )
+        return reference_line(self.style, entry, self.options)
 
     def _lines(self, entries: list[Entry]) -> str:
         return self._numbered([self.render(entry) for entry in entries])
