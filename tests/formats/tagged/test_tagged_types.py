@@ -26,7 +26,7 @@ from citeexport.markup import to_unicode
 from citeexport.model import CSL_TYPES, Citation, Date, LocalizedText, Name
 from citeexport.oneline import one_line
 from citeexport.record_warnings import kind_of, names_of
-from support.tagged_types import TYPE_CASES
+from support.tagged_types import TYPE_CASES, field_value
 
 FORMATS: dict[str, tuple[type[TaggedWriter], type[TaggedReader]]] = {
     "ris": (ris.RisWriter, ris.RisReader),
@@ -81,15 +81,6 @@ def _text(value: Any) -> Any:
     return value
 
 
-def _value(citation: Citation, field: str) -> Any:
-    text = citation.texts[citation.languages[0]]
-    if field in type(citation).model_fields:
-        return getattr(citation, field)
-    if field in type(text).model_fields:
-        return getattr(text, field)
-    return text.name_list(field)  # type: ignore[arg-type]
-
-
 @pytest.mark.parametrize(("fmt", "case"), CASES, ids=[f"{f}-{c}" for f, c in CASES])
 def test_every_field_comes_back_or_is_named_in_a_warning(fmt: str, case: str) -> None:
     citation = TYPE_CASES[case]
@@ -105,7 +96,7 @@ def test_every_field_comes_back_or_is_named_in_a_warning(fmt: str, case: str) ->
     for field in present_fields(citation, lang):
         if field in warned or field in QUIETLY_OMITTED:
             continue
-        original, found = _value(citation, field), _value(back, field)
+        original, found = field_value(citation, field), field_value(back, field)
         if field == "issued" and ("issued (circa)" in warned or "issued (range end)" in warned):
             original = original.model_copy(update={"circa": False, "end": None})
         if field == "subtitle":
