@@ -70,6 +70,8 @@ class LazyCommands(MutableMapping[str, Any]):
 _LAZY: dict[str, Callable[[], typer.models.CommandInfo]] = {}
 #: The order of the commands in the help: ``convert``, ``formats``, then the formats.
 _ORDER: list[str] = ["convert", "formats"]
+#: Epilogs made when a command's help is shown (their lists of values ask every writer).
+_EPILOGS: dict[str, Callable[[], str]] = {}
 
 
 class LazyGroup(typer.core.TyperGroup):
@@ -77,7 +79,7 @@ class LazyGroup(typer.core.TyperGroup):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        pending = {name: (lambda name=name: _make(_LAZY[name]())) for name in _LAZY if name not in self.commands}
+        pending = {name: functools.partial(_make_lazy, name) for name in _LAZY if name not in self.commands}
         self.commands = LazyCommands(self.commands, pending, [*_ORDER, *sorted(_LAZY)])
 
 
@@ -85,6 +87,13 @@ def _make(info: typer.models.CommandInfo) -> Any:
     return typer.main.get_command_from_info(
         info, pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode=app.rich_markup_mode
     )
+
+
+def _make_lazy(name: str) -> Any:
+    command = _make(_LAZY[name]())
+    if name in _EPILOGS:
+        command.epilog_factory = _EPILOGS[name]
+    return command
 
 
 app = typer.Typer(
@@ -147,19 +156,20 @@ def _convert_command() -> typer.models.CommandInfo:
         cls=HelpCommand,
         callback=_convert,
         help="Write one or several formats in one pass: several go into --out-dir, one to -o FILE or stdout.",
-        epilog=epilog(CONVERT_EXAMPLES, listings(writers())),
     )
 
 
 _LAZY["convert"] = _convert_command
+_EPILOGS["convert"] = lambda: epilog(CONVERT_EXAMPLES, listings(writers()))
 
 
 @app.command("formats", cls=HelpCommand, help="List the input and output formats.", epilog=epilog(FORMATS_EXAMPLES))
 def formats() -> None:
-    for name, cls in sorted(readers().items()):
-        typer.echo(f"in   {name:<10} {cls.description}")
-    for name, writer in sorted(writers().items()):
-        typer.echo(f"out  {name:<10} {writer.description}")
+    rows = [("in", name, cls.description) for name, cls in sorted(readers().items())]
+    rows += [("out", name, writer.description) for name, writer in sorted(writers().items())]
+    width = max(len(name) for _, name, _ in rows)  # the longest name sets the column
+    for way, name, description in rows:
+        typer.echo(f"{way:<4} {name:<{width}}  {description}")
 
 
 def _writer_command(fmt: str) -> typer.models.CommandInfo:
@@ -168,12 +178,16 @@ def _writer_command(fmt: str) -> typer.models.CommandInfo:
         cls=HelpCommand,
         callback=_format_command(fmt),
         help=f"Write {get_writer(fmt).description}.",
-        epilog=epilog(format_examples(fmt), listings([fmt])),
     )
+
+
+def _writer_epilog(fmt: str) -> str:
+    return epilog(format_examples(fmt), listings([fmt]))
 
 
 for _name in writer_names():
     _LAZY[_name] = functools.partial(_writer_command, _name)
+    _EPILOGS[_name] = functools.partial(_writer_epilog, _name)
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ and one for each of its writer options (``Param.example``).  ``tests/cli`` runs 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import typer.core
@@ -115,7 +115,17 @@ def _unbreakable(text: str) -> str:
 
 
 class HelpCommand(typer.core.TyperCommand):
-    """A typer command whose usage line and help name arguments by their placeholder (``FILE…``)."""
+    """A typer command whose usage line and help name arguments by their placeholder (``FILE…``).
+
+    Its epilog may be made when the help is shown (``epilog_factory``): the lists of option values
+    ask the writers, which a run does not need to import."""
+
+    epilog_factory: Callable[[], str] | None = None
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        if self.epilog is None and self.epilog_factory is not None:
+            self.epilog = self.epilog_factory()
+        super().format_epilog(ctx, formatter)
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         pieces = [self.options_metavar] if self.options_metavar else []

@@ -56,8 +56,13 @@ def test_stdin_and_quiet():
 def test_version_and_formats():
     assert run("--version").stdout.decode().startswith("citeexport ")
     listed = run("formats").stdout.decode()
-    for name in ("dump", "bibtex", "ris", "enw", "refworks"):
+    for name in ("dump", "bibtex", "ris", "enw", "refworks", "noteexpress", "endnote-xml"):
         assert name in listed
+    rows = [line.split(None, 2) for line in listed.splitlines()]
+    names = [name for _, name, _ in rows]
+    # one column for the descriptions, whatever the longest name (endnote-xml, noteexpress)
+    starts = {line.index(description) for line, (_, _, description) in zip(listed.splitlines(), rows, strict=True)}
+    assert len(starts) == 1 and starts.pop() > max(len(name) for name in names) + len("out  ")
 
 
 def test_bad_record_is_reported_in_one_line_others_still_written(tmp_path):

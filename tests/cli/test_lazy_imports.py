@@ -1,0 +1,82 @@
+"""A run imports only what it needs (issue 15's start-up): one article through each writer, as a
+user runs it (a child process, output on a pipe), must not import the libraries and formats it
+does not use.  The modules are read from the child's ``sys.modules`` when it exits.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from citeexport.registry import FORMATS, writer_names
+from support.seed import ROOT, SEED
+from support.terminal import TIMEOUT, environment
+
+#: Never needed to convert one UTF-8 article with a bundled style: citeproc-py (a user's CSL file
+#: only), lxml (citeproc-py's), html5lib, pypinyin (the phrase dictionary and its segmenter; lone
+#: surnames are read from its table by citeexport.pinyin), rich (a run that says nothing on a
+#: pipe), charset-normalizer (UTF-8 needs no guessing).
+NEVER = ("citeproc", "lxml", "html5lib", "pypinyin", "rich", "charset_normalizer")
+#: BibTeX's parser and LaTeX decoder: the BibTeX format's own.
+BIBTEX_ONLY = ("bibtexparser", "pylatexenc")
+#: Formats a writer needs besides its own module (HTML renders through the text format).
+ALSO_NEEDED = {"html": ("text",)}
+
+_PROBE = """
+import atexit, runpy, sys
+listing = sys.argv[1]
+atexit.register(lambda: open(listing, "w", encoding="utf-8").write("\\n".join(sorted(sys.modules))))
+sys.argv = ["citeexport", *sys.argv[2:]]
+runpy.run_module("citeexport", run_name="__main__")
+"""
+
+
+def imported_by(tmp_path: Path, *args: str) -> set[str]:
+    """The modules a ``citeexport ARGS`` run has imported when it exits (its stdout a pipe)."""
+    listing = tmp_path / "modules.txt"
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(listing), *args],
+        capture_output=True,
+        timeout=TIMEOUT,
+        env=environment(),
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    assert done.stdout and done.stderr == b"", done.stderr.decode()  # a quiet success
+    return set(listing.read_text(encoding="utf-8").split())
+
+
+def _module(name: str) -> str:
+    entry = FORMATS[name]
+    return entry if isinstance(entry, str) else entry.module
+
+
+def _loaded(modules: set[str], package: str) -> list[str]:
+    return sorted(m for m in modules if m == package or m.startswith(package + "."))
+
+
+@pytest.mark.parametrize("writer", writer_names())
+def test_one_article_imports_only_what_its_writer_needs(tmp_path: Path, writer: str) -> None:
+    modules = imported_by(tmp_path, writer, str(SEED))
+    assert _module(writer) in modules and _module("dump") in modules  # the probe sees what the run imports
+    unwanted = [*NEVER, *(() if writer == "bibtex" else BIBTEX_ONLY)]
+    needed = {"dump", writer, *ALSO_NEEDED.get(writer, ())}
+    unwanted += [_module(name) for name in FORMATS if name not in needed]
+    found = {package: _loaded(modules, package) for package in unwanted}
+    assert {package: names for package, names in found.items() if names} == {}
+
+
+def test_the_probe_sees_a_library_a_run_imports(tmp_path: Path) -> None:
+    """What the check above relies on: a module imported during the run is listed (a user's CSL
+    file is rendered by citeproc-py, so that run imports it)."""
+    style = ROOT / "styles" / "gb7714-2015.csl"
+    if not style.exists():
+        pytest.skip(f"no bundled CSL file at {style.relative_to(ROOT)}")
+    copied = tmp_path / "mine.csl"
+    copied.write_text(style.read_text(encoding="utf-8").replace("<title>", "<title>Mine: ", 1), encoding="utf-8")
+    modules = imported_by(tmp_path, "text", "--style", str(copied), str(SEED))
+    assert _loaded(modules, "citeproc")
