@@ -443,3 +443,64 @@ def test_values_are_braced_as_bibtexparsers_enclosing_middleware_braces_them(cit
     )
     middleware.transform_entry(theirs, None)  # type: ignore[arg-type]
     assert [(f.key, f.value) for f in enclose(ours).fields] == [(f.key, f.value) for f in theirs.fields]
+
+
+# -- name parts: particles and suffixes (issue 15) --------------------------------------------------
+
+PARTED = [
+    Name(family="King", given="Martin Luther", suffix="Jr."),
+    Name(family="Gogh", given="Vincent", non_dropping_particle="van"),
+    Name(family="Beethoven", given="Ludwig", dropping_particle="van"),
+    Name(family="Gates", given="Bill", suffix="III"),
+    Name(family="Doe", suffix="Jr."),
+    Name(literal="World Health Organization"),
+]
+
+
+def test_particles_and_suffixes_written_von_last_jr_first() -> None:
+    text = render([Citation(texts={"en": LocalizedText(title="T", authors=tuple(PARTED))})])
+    (line,) = [line for line in text.splitlines() if line.lstrip().startswith("author")]
+    assert line == (
+        "  author = {King, Jr., Martin Luther and van Gogh, Vincent and van Beethoven, Ludwig"
+        " and Gates, III, Bill and Doe, Jr., {} and {World Health Organization}},"
+    )
+
+
+def test_particles_and_suffixes_read_by_pybtex_and_bibtexparser() -> None:
+    text = render([Citation(texts={"en": LocalizedText(title="T", authors=tuple(PARTED))})])
+    (entry,) = pybtex_parse(text, "bibtex").entries.values()
+    parts = [(p.prelast_names, p.last_names, p.lineage_names, p.first_names + p.middle_names) for p in entry.persons["author"]]
+    assert parts == [
+        ([], ["King"], ["Jr."], ["Martin", "Luther"]),
+        (["van"], ["Gogh"], [], ["Vincent"]),
+        (["van"], ["Beethoven"], [], ["Ludwig"]),
+        ([], ["Gates"], ["III"], ["Bill"]),
+        ([], ["Doe"], ["Jr."], ["{}"]),  # an empty First, braced: "Doe, Jr.," is refused by bibtexparser,
+        ([], ["{World Health Organization}"], [], []),
+    ]
+    (read,) = parse_raw(text).entries
+    names = read.fields_dict["author"].value
+    assert [(n.von, n.last, n.jr, n.first) for n in names] == [
+        ([], ["King"], ["Jr."], ["Martin", "Luther"]),
+        (["van"], ["Gogh"], [], ["Vincent"]),
+        (["van"], ["Beethoven"], [], ["Ludwig"]),
+        ([], ["Gates"], ["III"], ["Bill"]),
+        ([], ["Doe"], ["Jr."], ["{}"]),  # an empty First, braced: "Doe, Jr.," is refused by bibtexparser,
+        ([], ["{World Health Organization}"], [], []),
+    ]
+
+
+def test_particles_and_suffixes_read_back_by_our_reader() -> None:
+    from citeexport.registry import get_reader
+
+    text = render([Citation(texts={"en": LocalizedText(title="T", authors=tuple(PARTED))})])
+    (record,) = get_reader("bibtex")().read(text.splitlines(keepends=True), "x.bib")
+    back = record.citation
+    assert [(n.family_full, n.given, n.suffix, n.literal) for n in back.text("en").authors] == [
+        ("King", "Martin Luther", "Jr.", None),
+        ("van Gogh", "Vincent", None, None),
+        ("van Beethoven", "Ludwig", None, None),
+        ("Gates", "Bill", "III", None),
+        ("Doe", None, "Jr.", None),
+        (None, None, None, "World Health Organization"),
+    ]

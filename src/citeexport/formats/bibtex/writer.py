@@ -113,19 +113,24 @@ def _needs_braces(part: str) -> bool:
 
 
 def format_name(name: Name, ascii: bool) -> str:
-    """One name as BibTeX reads it: ``Family, Given``; CJK whole; organisations braced."""
+    """One name as BibTeX reads it: ``von Last, Jr, First`` (``van Gogh, Vincent``,
+    ``King, Jr., Martin Luther``); CJK whole; organisations braced."""
     if name.literal is not None:
         return "{" + to_latex(name.literal, ascii) + "}"
     if name.is_cjk:
         whole = to_latex(name.whole, ascii)
         return "{" + whole + "}" if _needs_braces(whole) or " " in whole else whole
-    family = to_latex(name.family, ascii) if name.family else ""
-    given = to_latex(name.given, ascii) if name.given else ""
-    family = "{" + family + "}" if family and _needs_braces(family) else family
-    given = "{" + given + "}" if given and _needs_braces(given) else given
-    if family and given:
-        return f"{family}, {given}"
-    return family or "{" + given + "}"
+    family, given, suffix = (
+        "{" + part + "}" if _needs_braces(part) else part
+        for part in (to_latex(value, ascii) if value else "" for value in (name.family, name.given, name.suffix))
+    )
+    particles = " ".join(to_latex(p, ascii) for p in (name.dropping_particle, name.non_dropping_particle) if p)
+    last = " ".join(part for part in (particles, family) if part)
+    if suffix and last:
+        return f"{last}, {suffix}, {given}".rstrip() if given else f"{last}, {suffix}, {{}}"
+    if last and given:
+        return f"{last}, {given}"
+    return last or "{" + given + "}"
 
 
 def format_pages(citation: Citation, ascii: bool = False) -> str | None:
