@@ -1,5 +1,5 @@
 """``python -m citeexport``."""
 
-from .cli import main
+from .launch import main
 
 main()

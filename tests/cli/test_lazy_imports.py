@@ -80,3 +80,17 @@ def test_the_probe_sees_a_library_a_run_imports(tmp_path: Path) -> None:
     copied.write_text(style.read_text(encoding="utf-8").replace("<title>", "<title>Mine: ", 1), encoding="utf-8")
     modules = imported_by(tmp_path, "text", "--style", str(copied), str(SEED))
     assert _loaded(modules, "citeproc")
+
+
+@pytest.mark.parametrize("flag", ["-V", "--version"])
+def test_version_alone_imports_no_command_line_machinery(tmp_path: Path, flag: str) -> None:
+    """``citeexport -V`` answers before typer, rich, pydantic and the model are imported (as pandoc's
+    ``--version``, it costs the interpreter's start and nothing else)."""
+    modules = imported_by(tmp_path, flag)
+    found = {package: _loaded(modules, package) for package in ("typer", "click", "rich", "pydantic", "citeexport.cli")}
+    assert {package: names for package, names in found.items() if names} == {}
+    assert "citeexport.launch" in modules  # the probe ran the entry point
+
+
+def test_version_after_a_command_still_goes_through_the_command_line(tmp_path: Path) -> None:
+    assert "citeexport.cli" in imported_by(tmp_path, "bibtex", "--version")
