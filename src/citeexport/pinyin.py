@@ -1,23 +1,31 @@
-"""Toneless pinyin, as ``pypinyin.lazy_pinyin`` gives it, without loading what a text does not need.
+"""Toneless pinyin, as ``pypinyin.lazy_pinyin`` gives it, without importing pypinyin.
 
-Importing pypinyin loads its phrase dictionary (tens of megabytes once in memory) and its
-single-character table, whatever is converted.  The phrase dictionary only matters where
-Han characters stand next to each other: pypinyin segments such a run into words and reads
-each word from the dictionary.  A text whose Han characters all stand alone (a one-character
-surname such as ``饶``, ``shan李``) is read character by character from the single-character
-table, where a character's reading is its first one with the tone marks taken off.
+Importing pypinyin loads its phrase dictionary (47,000 phrases, ~50 MB once in memory as Python
+lists, ~0.15 s) and its single-character table, whatever is converted: more than the whole rest of
+a one-article run.  This module gives the same readings from pypinyin's own data files, read as
+text and looked up without building pypinyin's structures:
 
-:func:`lazy_pinyin` does exactly that for such texts, looking the characters up in
-pypinyin's own data file (``pinyin_dict.json``, found without importing pypinyin), and hands
-every other text to pypinyin itself.  ``tests/core/test_pinyin.py`` checks it against
-pypinyin for every character pypinyin knows and for mixed texts.
+* a Han character standing alone is read from the single-character table (``pinyin_dict.json``):
+  its first reading, tone marks taken off;
+* a run of Han characters is cut into words as pypinyin's default segmenter does
+  (``pypinyin.seg.mmseg.seg``: forward maximum matching, a piece is a phrase of the dictionary or
+  one character, see :func:`segment`), the phrase dictionary (``phrases_dict.json``) looked up by
+  binary search over its sorted keys; a phrase's readings are parsed from the file only for the
+  phrases met.
+
+The data files are found with :func:`importlib.util.find_spec`, without importing pypinyin; when
+they cannot be read, pypinyin itself is called.  ``tests/core/test_pinyin.py`` checks this module
+against pypinyin for every character, a spread of the phrases and random texts.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 import unicodedata
+from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,23 +55,32 @@ _HAN_CHARACTER = re.compile(
 )
 #: Two of them side by side: a run pypinyin would segment with its phrase dictionary.
 _HAN_RUN = re.compile(f"{_HAN_CHARACTER.pattern}{{2}}")
+#: Runs of Han characters and runs of other characters, alternating (``pypinyin.seg.simpleseg``).
+_RUN = re.compile(f"(?:{_HAN_CHARACTER.pattern})+|(?:(?!{_HAN_CHARACTER.pattern}).)+", re.DOTALL)
+#: A phrase of ``phrases_dict.json`` (one key per line, its value's ``[`` after it).
+_PHRASE_KEY = re.compile(r'\n"([^"\n]+)": \[')
+_JSON = json.JSONDecoder()
 #: Alternating segments: a run of other characters, or one Han character.
 _SEGMENT = re.compile(f"{_HAN_CHARACTER.pattern}|(?:(?!{_HAN_CHARACTER.pattern}).)+", re.DOTALL)
 #: The tone marks of pypinyin's readings (macron, acute, caron, grave), combining.
 _TONE_MARKS = re.compile("[\u0300\u0301\u0304\u030c]")
 
 
-@lru_cache(maxsize=1)
-def _single_character_table() -> str | None:
-    """pypinyin's single-character table as text (``"26446": "lǐ",`` per line), None if not found."""
+@lru_cache(maxsize=2)
+def _data_file(name: str) -> str | None:
+    """One of pypinyin's data files as text, found without importing pypinyin; None if not found."""
     spec = importlib.util.find_spec("pypinyin")
     if spec is None or not spec.submodule_search_locations:
         return None
-    path = Path(next(iter(spec.submodule_search_locations))) / "pinyin_dict.json"
     try:
-        return path.read_text(encoding="utf-8")
+        return (Path(next(iter(spec.submodule_search_locations))) / name).read_text(encoding="utf-8")
     except OSError:
         return None
+
+
+def _single_character_table() -> str | None:
+    """pypinyin's single-character table as text (``"26446": "lǐ",`` per line), None if not found."""
+    return _data_file("pinyin_dict.json")
 
 
 def _toneless(reading: str) -> str:
@@ -83,12 +100,110 @@ def _character(han: str, table: str) -> str:
     return _toneless(readings.split(",")[0])
 
 
+@lru_cache(maxsize=1)
+def _phrase_dictionary() -> _Phrases | None:
+    """pypinyin's phrase dictionary as text, with its keys in order; None if it cannot be read."""
+    text = _data_file("phrases_dict.json")
+    if text is None:
+        return None
+    ordered = sorted(_PHRASE_KEY.findall(text))  # the file lists them in order: sorting costs ~1 ms
+    return _Phrases(text, ordered) if ordered else None
+
+
+class _Phrases:
+    """The phrase dictionary's text and its phrases in order (binary search, no dict of 47,000
+    entries built: a one-article run looks up a handful)."""
+
+    def __init__(self, text: str, ordered: list[str]) -> None:
+        self.text, self.ordered = text, ordered
+
+    def starts_a_phrase(self, prefix: str) -> bool:
+        """``prefix`` is the start of some phrase (pypinyin's ``PrefixSet``)."""
+        at = bisect_left(self.ordered, prefix)
+        return at < len(self.ordered) and self.ordered[at].startswith(prefix)
+
+    def __contains__(self, word: str) -> bool:
+        at = bisect_left(self.ordered, word)
+        return at < len(self.ordered) and self.ordered[at] == word
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one instance, kept for the process's life
+    def readings(self, phrase: str) -> tuple[str, ...]:
+        """Each character's first reading in the phrase, toneless."""
+        key = f'\n"{phrase}": '
+        value, _ = _JSON.raw_decode(self.text, self.text.index(key) + len(key))
+        return tuple(_toneless(character[0]) for character in value)
+
+
+def segment(run: str, phrases: _Phrases) -> Iterator[str]:
+    """A run of Han characters cut as ``pypinyin.seg.mmseg.seg.cut`` cuts it (strict mode: every
+    piece is a phrase of the dictionary or a single character)."""
+    remain = run
+    while remain:
+        last_valid_index = 0
+        for index in range(len(remain)):
+            word = remain[: index + 1]
+            if phrases.starts_a_phrase(word):
+                if word in phrases:
+                    last_valid_index = index + 1
+                continue
+            if last_valid_index:
+                yield remain[:last_valid_index]
+                remain = remain[last_valid_index:]
+            else:
+                yield remain[0]
+                remain = remain[1:]
+            break
+        else:  # every prefix of what remains starts a phrase
+            if last_valid_index:
+                yield remain[:last_valid_index]
+                remain = remain[last_valid_index:]
+            else:
+                yield from remain  # strict mode: not a phrase, so one character at a time
+                return
+
+
+def cut(text: str) -> list[str]:
+    """``list(pypinyin.seg.mmseg.seg.cut(text))``, for any text (a character that is no Han
+    character starts no phrase, so it comes out alone)."""
+    phrases = _phrase_dictionary()
+    if phrases is None:
+        from pypinyin.seg.mmseg import seg  # pypinyin's data files not found
+
+        return list(seg.cut(text))
+    return list(segment(text, phrases))
+
+
+def words(text: str) -> list[str] | None:
+    """``text`` cut as pypinyin cuts it (runs of other characters kept whole); None when the
+    phrase dictionary cannot be read."""
+    phrases = _phrase_dictionary()
+    if phrases is None:
+        return None
+    out: list[str] = []
+    for piece in _RUN.findall(text):
+        if _HAN_CHARACTER.match(piece):
+            out.extend(segment(piece, phrases))
+        else:
+            out.append(piece)
+    return out
+
+
 def lazy_pinyin(text: str) -> list[str]:
     """``pypinyin.lazy_pinyin(text)``: toneless readings, other characters kept in runs."""
-    table = _single_character_table() if _HAN_RUN.search(text) is None else None
-    if table is None:
-        from pypinyin import lazy_pinyin as pypinyin_lazy_pinyin  # the phrase dictionary is needed
+    table = _single_character_table()
+    pieces = _SEGMENT.findall(text) if _HAN_RUN.search(text) is None else words(text)
+    if table is None or pieces is None:
+        from pypinyin import lazy_pinyin as pypinyin_lazy_pinyin  # pypinyin's data files not found
 
         return list(pypinyin_lazy_pinyin(text))
-    pieces = (_character(seg, table) if _HAN_CHARACTER.fullmatch(seg) else seg for seg in _SEGMENT.findall(text))
-    return [piece for piece in pieces if piece]
+    out: list[str] = []
+    for piece in pieces:
+        if not _HAN_CHARACTER.match(piece):
+            out.append(piece)
+        elif len(piece) == 1:
+            out.append(_character(piece, table))
+        else:  # a phrase: words() has read the dictionary
+            phrases = _phrase_dictionary()
+            assert phrases is not None
+            out.extend(phrases.readings(piece))
+    return [piece for piece in out if piece]

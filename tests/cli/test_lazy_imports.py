@@ -16,8 +16,8 @@ from support.seed import ROOT, SEED
 from support.terminal import TIMEOUT, environment
 
 #: Never needed to convert one UTF-8 article with a bundled style: citeproc-py (a user's CSL file
-#: only), lxml (citeproc-py's), html5lib, pypinyin (the phrase dictionary and its segmenter; lone
-#: surnames are read from its table by citeexport.pinyin), rich (a run that says nothing on a
+#: only), lxml (citeproc-py's), html5lib, pypinyin (citeexport.pinyin reads its data files, the
+#: phrase dictionary included, without importing it), rich (a run that says nothing on a
 #: pipe), charset-normalizer (UTF-8 needs no guessing).
 NEVER = ("citeproc", "lxml", "html5lib", "pypinyin", "rich", "charset_normalizer")
 #: BibTeX's parser and LaTeX decoder: the BibTeX format's own.
@@ -94,3 +94,12 @@ def test_version_alone_imports_no_command_line_machinery(tmp_path: Path, flag: s
 
 def test_version_after_a_command_still_goes_through_the_command_line(tmp_path: Path) -> None:
     assert "citeexport.cli" in imported_by(tmp_path, "bibtex", "--version")
+
+
+def test_a_chinese_title_key_needs_no_pypinyin_import(tmp_path: Path) -> None:
+    """A Chinese-only record's BibTeX key takes the pinyin of the title's first word, cut with
+    pypinyin's phrase dictionary: read from its data file, pypinyin itself not imported."""
+    ris = tmp_path / "zh.ris"
+    ris.write_text("TY  - JOUR\nAU  - 刘国\nTI  - 重庆大学的随机森林\nPY  - 2013\nER  - \n", encoding="utf-8")
+    modules = imported_by(tmp_path, "bibtex", str(ris))
+    assert _loaded(modules, "citeexport.pinyin") and not _loaded(modules, "pypinyin")

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from ...cjk import CJK, has_cjk
 from ...model import Citation, Name
-from ...pinyin import lazy_pinyin  # pypinyin's phrase dictionary only for runs of Han characters
+from ...pinyin import cut, lazy_pinyin  # pypinyin's segmenter and readings, pypinyin not imported
 from ...values import suffix_letters
 
 #: English words never used as the title word.
@@ -162,9 +162,7 @@ def first_word(text: str | None) -> str:
         if has_cjk(word):
             # The segmenter splits 关于 into 关/于, so function words are stripped off the run first;
             # only the run's start is segmented (the first word is all that is needed).
-            from pypinyin.seg.mmseg import seg as chinese_segmenter  # imported here: see _pinyin
-
-            for segment in chinese_segmenter.cut(_CHINESE_STOP_PREFIX.sub("", word)[:12]):
+            for segment in cut(_CHINESE_STOP_PREFIX.sub("", word)[:12]):
                 if segment not in CHINESE_STOP_WORDS and (folded := fold_ascii(segment)):
                     return folded
         elif word.lower() not in STOP_WORDS and (folded := fold_ascii(word[:_SCAN_LENGTH])):
