@@ -3,7 +3,8 @@
 GB/T 7714-2015 §9.2 / 2025 §9.3.2: references are grouped by language (Chinese first, then
 the others), then ordered by author and by year; works of the same author(s) in the same
 year get ``a``, ``b``, ``c`` after the year (2015 §10.2.3).  Chinese authors sort by their
-pinyin (pypinyin), letter by letter, as Chinese reference lists are normally ordered.
+pinyin (pypinyin's readings, see :mod:`citeexport.pinyin`), letter by letter, as Chinese reference lists are
+normally ordered.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from functools import cached_property, lru_cache
 
 from ...cjk import has_cjk
 from ...model import Citation, Lang
+from ...pinyin import lazy_pinyin
 from ...values import suffix_letters
 
 
@@ -53,13 +55,12 @@ class Entry:
         )
 
 
-@lru_cache(maxsize=1 << 16)  # a pypinyin call costs more than a lookup; authors recur across a list
+@lru_cache(maxsize=1 << 16)  # a pinyin reading costs more than a lookup; authors recur across a list
 def sort_text(text: str) -> str:
-    """Pinyin (tone-less, letters only) for Han characters, lower case for the rest."""
+    """Pinyin (tone-less, letters only) for Han characters, lower case for the rest: pypinyin's
+    ``lazy_pinyin`` readings, from its data files (:mod:`citeexport.pinyin`, pypinyin not imported)."""
     if has_cjk(text):
-        from pypinyin import Style, lazy_pinyin  # imported here: its import is paid only for Chinese authors
-
-        return " ".join(lazy_pinyin(text, style=Style.NORMAL, errors="default")).lower()
+        return " ".join(lazy_pinyin(text)).lower()
     return text.lower()
 
 
