@@ -42,7 +42,8 @@ class Format:
 #: Format name -> module (readers are tried for detection in this order).
 FORMATS: dict[str, Format | str] = {
     "dump": Format("citeexport.formats.dump", reads=("txt", "dump")),
-    "bibtex": Format("citeexport.formats.bibtex", reads=("bib", "bibtex", "biblatex"), writes=True),
+    "bibtex": Format("citeexport.formats.bibtex", reads=("bib", "bibtex"), writes=True),
+    "biblatex": Format("citeexport.formats.biblatex", reads=("biblatex",), writes=True),
     "ris": Format("citeexport.formats.tagged.ris", reads=("ris",), writes=True),
     "enw": Format("citeexport.formats.tagged.enw", reads=("enw",), writes=True),
     "refworks": Format("citeexport.formats.tagged.refworks", reads=("txt", "rwt"), writes=True),

@@ -50,7 +50,7 @@ COMMON = {
     "--help",
 }
 _REFERENCES = {"--style", "--numbered", "--accessed", "--print-form"}
-OWN = {"bibtex": {"--ascii"}, "text": _REFERENCES, "html": _REFERENCES}
+OWN = {"bibtex": {"--ascii"}, "biblatex": {"--ascii"}, "text": _REFERENCES, "html": _REFERENCES}
 
 
 def help_of(*command: str) -> str:
@@ -72,7 +72,7 @@ def test_a_format_command_offers_its_own_options_only(fmt: str) -> None:
 def test_convert_offers_every_writer_option_and_to() -> None:
     shown = help_of("convert")
     assert options_in(shown) == COMMON | {"--to"} | set().union(*OWN.values())
-    assert "--ascii                     bibtex: " in shown and "--numbered                  html, text: " in shown
+    assert "--ascii                     biblatex, bibtex: " in shown and "--numbered                  html, text: " in shown
 
 
 @pytest.mark.parametrize("command", ["", *COMMANDS])
@@ -196,7 +196,7 @@ def test_quiet_and_verbose_before_the_command(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["ris", "--ascii"], "No such option for ris: --ascii (--ascii is an option of convert, bibtex)"),
+        (["ris", "--ascii"], "No such option for ris: --ascii (--ascii is an option of convert, biblatex, bibtex)"),
         (["ris", "--style", "x"], "No such option for ris: --style (--style is an option of convert, html, text)"),
         (["bibtex", "--styel", "x"], "No such option for bibtex: --styel (--style is an option of convert, html, text)"),
         (["text", "--accesed", "2026-01-01"], "No such option: --accesed (did you mean --accessed?)"),

@@ -23,7 +23,7 @@ NEVER = ("citeproc", "lxml", "html5lib", "pypinyin", "rich", "charset_normalizer
 #: BibTeX's parser and LaTeX decoder: the BibTeX format's own.
 BIBTEX_ONLY = ("bibtexparser", "pylatexenc")
 #: Formats a writer needs besides its own module (HTML renders through the text format).
-ALSO_NEEDED = {"html": ("text",)}
+ALSO_NEEDED = {"html": ("text",), "biblatex": ("bibtex",)}
 
 _PROBE = """
 import atexit, runpy, sys
@@ -63,7 +63,7 @@ def _loaded(modules: set[str], package: str) -> list[str]:
 def test_one_article_imports_only_what_its_writer_needs(tmp_path: Path, writer: str) -> None:
     modules = imported_by(tmp_path, writer, str(SEED))
     assert _module(writer) in modules and _module("dump") in modules  # the probe sees what the run imports
-    unwanted = [*NEVER, *(() if writer == "bibtex" else BIBTEX_ONLY)]
+    unwanted = [*NEVER, *(() if writer in ("bibtex", "biblatex") else BIBTEX_ONLY)]
     needed = {"dump", writer, *ALSO_NEEDED.get(writer, ())}
     unwanted += [_module(name) for name in FORMATS if name not in needed]
     found = {package: _loaded(modules, package) for package in unwanted}

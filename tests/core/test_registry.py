@@ -35,9 +35,20 @@ CORE = (
 
 
 def test_every_listed_format_offers_what_its_name_says() -> None:
-    assert list(registry.readers()) == ["dump", "bibtex", "ris", "enw", "refworks", "noteexpress", "csl-json", "endnote-xml"]
+    assert list(registry.readers()) == [
+        "dump",
+        "bibtex",
+        "biblatex",
+        "ris",
+        "enw",
+        "refworks",
+        "noteexpress",
+        "csl-json",
+        "endnote-xml",
+    ]
     assert list(registry.writers()) == [
         "bibtex",
+        "biblatex",
         "ris",
         "enw",
         "refworks",

@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any, cast
+from typing import Any, ClassVar, cast
 
 import bibtexparser
 from bibtexparser.library import Library
@@ -420,7 +420,7 @@ class BibtexReader(Reader):
 
     name = "bibtex"
     description = "BibTeX/biblatex (Google Scholar, Zotero, MagTech, JabRef; both dialects, LaTeX decoded)"
-    extensions = ("bib", "bibtex", "biblatex")
+    extensions: ClassVar[tuple[str, ...]] = ("bib", "bibtex")
 
     @classmethod
     def sniff(cls, head: str) -> bool:

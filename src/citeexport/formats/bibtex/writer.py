@@ -1,38 +1,31 @@
-"""BibTeX/biblatex ``@article`` entries, written through bibtexparser v2's model and writer.
+"""BibTeX and biblatex entries, written through bibtexparser v2's model and writer: one writer per dialect.
 
-One entry per language.  With ``--lang both`` an article that has both languages gives
-two entries, ``<stem>-zh`` then ``<stem>-en``, linked by biblatex ``related`` /
-``relatedtype`` (``translationas`` on the Chinese entry — "translated as" the English one;
-``translationof`` on the English entry — biblatex's localisation keys in ``english.lbx``),
-as bilingual reference lists of Chinese journals need.  A single language gets the plain
-stem.  Keys are unique across the whole output (see :mod:`.keys`).
+* ``bibtex`` (:class:`BibtexWriter`) — classic BibTeX, for ``plain.bst``, natbib's styles and
+  ``gbt7714.bst`` (the common choice in Chinese theses): the standard entry types (and the ones
+  ``gbt7714.bst`` adds: ``@standard``, ``@patent``, ``@newspaper``, ``@online`` …), only the fields
+  their styles read, ``year`` with ``month`` as the bare macro (``jan``).  An article number goes to
+  ``pages`` when there are none (GB/T 7714 prints it there).  The two languages of an article are
+  two entries, ``<stem>-zh`` and ``<stem>-en``, not linked: classic BibTeX has no field for a
+  translation, and a ``note`` would print.
+* ``biblatex`` (:class:`BiblatexWriter`) — biblatex's data model as biber validates it: its types
+  (``@thesis`` with ``type``, ``@report``, ``@online``, ``@dataset``, ``@patent``, ``@standard`` …,
+  ``entrysubtype`` for magazines and newspapers), ``date``/``urldate``/``eventdate``/``origdate`` in
+  EDTF (``1900~``, seasons, ranges), ``journaltitle``, ``location``, ``subtitle``, ``eventtitle``,
+  ``venue``, ``pubstate``, ``eid`` for an article number, ``langid`` (``chinese``/``english``),
+  and the two languages linked by ``related``/``relatedtype`` (``translationas`` on the Chinese
+  entry, ``translationof`` on the English one: biblatex's localisation keys).
 
-Field choices (absent values are omitted, never ``field = {}``):
+Which model field becomes which entry field is the slot table of :mod:`.fields`, filtered by what
+each entry type may hold (:mod:`.datamodel`); a field of the record that its entry cannot hold, a
+type written as another and the date parts classic BibTeX has no field for are warned about.
+Keys: :mod:`.keys` (unique across the whole output).  Text goes through :mod:`.latex` (rich text to
+commands, specials escaped, acronyms in titles brace-protected); UTF-8 by default, ``--ascii``
+spells accented Latin letters as LaTeX accents (CJK text has no ASCII form and stays UTF-8).
 
-* ``author`` — ``Family, Given`` joined by `` and ``; a CJK person whole (``饶春明``, which
-  BibTeX, biber, pybtex and bibtexparser all read as one last name); organisations in
-  braces so they are never split into first/last names.
-* ``journal`` (biber maps it to ``journaltitle``), ``year``, ``month`` as the bare macro
-  (``jan``), ``date`` in ISO form for biblatex, ``volume``, ``number`` (the issue),
-  ``pages`` with an en dash (``1--3``).
-* Article number: ``eid`` (biblatex's and the APS/ACM styles' field); when the article
-  has no page range it also fills ``pages``, because classic BibTeX styles ignore ``eid``
-  and GB/T 7714 prints the article number in the page slot.
-* ``issn``, ``doi`` and ``url`` (this language's landing page) raw but inert, see
-  :func:`.latex.safe_url`; ``abstract``, ``keywords`` (comma-joined).
-* ``language`` = ``zh``/``en`` (what gbt7714-bibtex-style and Zotero use) and ``langid`` =
-  ``chinese``/``english`` (what biblatex and biblatex-gb7714-2015 bibliographies sort and
-  split languages by).
-
-Text goes through :mod:`.latex` (HTML markup to commands, specials escaped,
-acronyms in titles brace-protected).  UTF-8 by default; ``WriteOptions.ascii`` spells
-accented Latin letters as LaTeX accents for 8-bit BibTeX, but CJK text has no ASCII LaTeX
-form and stays UTF-8 even then.
-
-Speed: one ``BibtexFormat`` is made per writer and reused; the default unparse stack (with
-deep copies) is skipped: values are braced here, as bibtexparser's ``AddEnclosingMiddleware``
-with ``{`` for every value would (the month macro bare), and bibtexparser's ``writer.write``
-lays the entries out.  ``tests/formats/bibtex/test_bibtex_writer.py`` checks the bracing equals the middleware's.
+Speed: one ``BibtexFormat`` per writer, reused; values are braced here, as bibtexparser's
+``AddEnclosingMiddleware`` with ``{`` for every value would (the month macro bare), and
+bibtexparser's ``writer.write`` lays the entries out.  ``tests/formats/bibtex/test_bibtex_writer.py``
+checks the bracing equals the middleware's.
 """
 
 from __future__ import annotations
@@ -43,153 +36,61 @@ from bibtexparser.library import Library
 from bibtexparser.model import Block, Entry, Field
 from bibtexparser.writer import BibtexFormat, write
 
-from ...model import Citation, Date, Lang, Name
+from ...model import CSL_TYPES, Citation, Lang
 from ...options import WriteOptions
-from ...projection import Carries, Mode
-from ...values import language_code
+from ...projection import Carries
 from ..base import DetachedWriting, Writer
+from . import fields as slots
+from .fields import LANGIDS, MONTH_MACROS, format_name, format_pages, year_value
 from .keys import KeyRegistry, key_stem
-from .latex import safe_url, to_latex
+from .tables import BIBLATEX_SUBTYPES, Dialect
 
-#: Bare BibTeX month macros, by month number.
-MONTH_MACROS: dict[int, str] = dict(
-    enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
-)
-
-#: ``langid`` values (babel/polyglossia language names, what biblatex reads) per language; a language
-#: not listed gets no ``langid`` (``language`` is :func:`citeexport.values.language_code`).
-LANGIDS: dict[Lang, str] = {
-    "zh": "chinese",
-    "en": "english",
-    "ja": "japanese",
-    "ko": "korean",
-    "de": "german",
-    "fr": "french",
-    "ru": "russian",
-    "es": "spanish",
-    "it": "italian",
-    "pt": "portuguese",
-    "nl": "dutch",
-    "pl": "polish",
-    "sv": "swedish",
-    "da": "danish",
-    "fi": "finnish",
-    "cs": "czech",
-    "hu": "magyar",
-    "el": "greek",
-    "tr": "turkish",
-    "la": "latin",
-}
+__all__ = [
+    "LANGIDS",
+    "MONTH_MACROS",
+    "BiblatexWriter",
+    "BibtexWriter",
+    "entry_fields",
+    "format_name",
+    "format_pages",
+    "year_value",
+]
 
 #: biblatex ``relatedtype`` of an entry whose translation is the other language's entry.
 RELATED_TYPES: dict[Lang, str] = {"zh": "translationas", "en": "translationof"}
 
-NAME_SEPARATOR = " and "
+#: What each dialect carries of the model, per CSL type (:mod:`citeexport.projection`), from its slots.
+CARRIES: Carries = slots.carries("bibtex")
+BIBLATEX_CARRIES: Carries = slots.carries("biblatex")
 
-_FIELDS: dict[str, Mode] = {
-    "title": "one line, spaces squeezed",
-    "authors": "family/given, organisations marked",
-    "container_title": "one line, spaces squeezed",
-    "abstract": "one line, spaces squeezed",
-    "keywords": "split at , ; ， ；",
-    "url": "yes",
-    "issued": "yes",
-    "volume": "one line, spaces squeezed",
-    "issue": "one line, spaces squeezed",
-    "pages": "first and last page",
-    "number": "yes",
-    "doi": "yes",
-    "issn": "yes",
-    "language": "yes",
-}
-#: What an entry carries of the model (:mod:`citeexport.projection`): every type is written as
-#: ``@article``, so only journal articles keep their type.
-CARRIES: Carries = {"*": _FIELDS, "article-journal": {"type": "yes", **_FIELDS}}
+#: Date parts classic BibTeX has no field for and that change what the date says (a season, a range's
+#: end).  The day is not warned about: ``year`` and ``month`` are classic BibTeX's precision, as the
+#: README's table says, and every article would be warned about.
+_CLASSIC_DATE_LOSSES = "date parts classic BibTeX has no field for, not written (biblatex keeps them)"
 
 
-def _needs_braces(part: str) -> bool:
-    """A name part BibTeX would split: it holds a comma or a stand-alone ``and``."""
-    return "," in part or any(word.lower() == "and" for word in part.split())
-
-
-def format_name(name: Name, ascii: bool) -> str:
-    """One name as BibTeX reads it: ``von Last, Jr, First`` (``van Gogh, Vincent``,
-    ``King, Jr., Martin Luther``); CJK whole; organisations braced."""
-    if name.literal is not None:
-        return "{" + to_latex(name.literal, ascii) + "}"
-    if name.is_cjk:
-        whole = to_latex(name.whole, ascii)
-        return "{" + whole + "}" if _needs_braces(whole) or " " in whole else whole
-    family, given, suffix = (
-        "{" + part + "}" if _needs_braces(part) else part
-        for part in (to_latex(value, ascii) if value else "" for value in (name.family, name.given, name.suffix))
-    )
-    particles = " ".join(to_latex(p, ascii) for p in (name.dropping_particle, name.non_dropping_particle) if p)
-    last = " ".join(part for part in (particles, family) if part)
-    if suffix and last:
-        return f"{last}, {suffix}, {given}".rstrip() if given else f"{last}, {suffix}, {{}}"
-    if last and given:
-        return f"{last}, {given}"
-    return last or "{" + given + "}"
-
-
-def format_pages(citation: Citation, ascii: bool = False) -> str | None:
-    """``1--3`` (the en dash is ours, the page numbers are escaped); the article number when
-    there are no pages (see module docstring)."""
-    if citation.page_first and citation.page_last and citation.page_first != citation.page_last:
-        return f"{to_latex(citation.page_first, ascii)}--{to_latex(citation.page_last, ascii)}"
-    single = citation.page_first or citation.page_last or citation.number
-    return to_latex(single, ascii) if single else None
-
-
-def entry_fields(citation: Citation, lang: Lang, ascii: bool) -> list[Field]:
+def entry_fields(citation: Citation, lang: Lang, ascii: bool, dialect: Dialect = "bibtex") -> list[Field]:
     """The fields of one language's entry, in output order, absent ones left out."""
-    text = citation.text(lang)
-    issued = citation.issued
-    pages = format_pages(citation, ascii)
-    values: list[tuple[str, str | None]] = [
-        ("author", NAME_SEPARATOR.join(format_name(name, ascii) for name in text.authors) or None),
-        ("title", to_latex(text.title, ascii, protect_case=True) if text.title else None),
-        ("journal", to_latex(text.container_title, ascii) if text.container_title else None),
-        ("year", year_value(issued, ascii)),
-        ("month", None),  # placeholder: written unbraced below
-        ("date", issued.edtf() if issued else None),
-        ("volume", to_latex(citation.volume, ascii) if citation.volume else None),
-        ("number", to_latex(citation.issue, ascii) if citation.issue else None),
-        ("pages", pages),
-        ("eid", to_latex(citation.number, ascii) if citation.number else None),
-        ("issn", to_latex(citation.issn, ascii) if citation.issn else None),
-        ("doi", safe_url(citation.doi, ascii) if citation.doi else None),
-        ("url", safe_url(text.url, ascii) if text.url else None),
-        ("abstract", to_latex(text.abstract, ascii) if text.abstract else None),
-        ("keywords", ", ".join(to_latex(keyword, ascii) for keyword in text.keywords) or None),
-        ("language", language_code(lang)),
-        ("langid", LANGIDS.get(lang)),
-    ]
+    return _fields(citation, lang, ascii, dialect, slots.entry_type_for(citation.type, citation.text(lang).genre, dialect))[0]
+
+
+def _fields(citation: Citation, lang: Lang, ascii: bool, dialect: Dialect, entry_type: str) -> tuple[list[Field], set[str]]:
+    """The entry's fields and the model fields they hold."""
+    entry = slots.Entry(citation, citation.text(lang), lang, entry_type, ascii)
     fields: list[Field] = []
-    for key, value in values:
-        if key == "month":
-            if issued and issued.month in MONTH_MACROS:
-                fields.append(Field("month", MONTH_MACROS[issued.month], enclosing="no-enclosing"))
-        elif value:
-            fields.append(Field(key, value))
-    return fields
-
-
-def year_value(issued: Date | None, ascii: bool) -> str | None:
-    """``year``: the year (``-876`` BCE, as biber reads it), or a literal date as written (``n.d.``)."""
-    if issued is None:
-        return None
-    if issued.literal is not None:
-        return to_latex(issued.literal, ascii)
-    return str(issued.year)
-
-
-#: The model fields (and name roles) an entry holds; any other a record has is warned about.
-WRITTEN_FIELDS = frozenset(
-    {"title", "author", "container_title", "issued", "volume", "issue", "page_first", "page_last", "number", "issn", "doi",
-     "url", "abstract", "keywords"}
-)  # fmt: skip
+    names: set[str] = set()
+    written: set[str] = set()
+    for name, slot in slots.slots_for(dialect, entry_type):
+        if name in names:
+            continue
+        value = slot.value(entry)
+        if value:
+            names.add(name)
+            written.update(slot.model)
+            fields.append(Field(name, value, enclosing="no-enclosing") if slot.bare else Field(name, value))
+    if dialect == "biblatex" and entry_type == "article" and citation.type in BIBLATEX_SUBTYPES:
+        fields.append(Field("entrysubtype", BIBLATEX_SUBTYPES[citation.type]))
+    return fields, written
 
 
 class Detached(NamedTuple):
@@ -205,11 +106,18 @@ class Detached(NamedTuple):
 _KEY_SLOT = "\x00key\x00"
 
 
-class BibtexWriter(Writer, DetachedWriting):
-    name = "bibtex"
-    description = "BibTeX/biblatex @article entries (UTF-8, or LaTeX-encoded ASCII with --ascii)"
+class _BibWriter(Writer, DetachedWriting):
+    """One dialect's writer (:attr:`dialect`); the two differ in their tables, not in their code."""
+
+    dialect: Dialect
     extension = "bib"
     options_used = ("ascii",)
+    #: The CSL types written as themselves.
+    _kept_types: frozenset[str]
+
+    def __init_subclass__(cls) -> None:
+        super().__init_subclass__()
+        cls._kept_types = frozenset(t for t in CSL_TYPES if slots.keeps_type(t, cls.dialect))
 
     def __init__(self, options: WriteOptions | None = None) -> None:
         super().__init__(options)
@@ -220,34 +128,55 @@ class BibtexWriter(Writer, DetachedWriting):
         self._format.block_separator = "\n"  # one blank line between entries
 
     def write(self, citation: Citation) -> str:
-        """All requested languages of one article; two languages are linked by ``related``."""
+        """All requested languages of one article."""
         return self.attach(self.write_detached(citation))
 
     def write_one(self, citation: Citation, lang: Lang) -> str:
         """One language's entry under a plain key."""
-        self._warn(citation, (lang,))
+        self._warn_type(citation, (lang,))
         key = self._keys.claim(key_stem(citation))
-        return self._separated(self._render([Entry("article", key, entry_fields(citation, lang, self.options.ascii))]), 1)
+        return self._separated(self._render([self._entry(citation, lang, key)]), 1)
 
-    def _warn(self, citation: Citation, languages: tuple[str, ...]) -> None:
-        self.warn_type(citation, frozenset({"article-journal"}), "@article")
-        for lang in languages:
-            self.warn_unwritten(citation, lang, WRITTEN_FIELDS)
+    def _entry(self, citation: Citation, lang: Lang, key: str, related: list[Field] | None = None) -> Entry:
+        """One language's entry, its warnings said."""
+        entry_type = slots.entry_type_for(citation.type, citation.text(lang).genre, self.dialect)
+        fields, written = _fields(citation, lang, self.options.ascii, self.dialect, entry_type)
+        self.warn_unwritten(citation, lang, frozenset(written))
+        if self.dialect == "bibtex" and "issued" in written:
+            self._warn_date_parts(citation)
+        return Entry(entry_type, key, fields + (related or []))
+
+    def _warn_type(self, citation: Citation, languages: tuple[Lang, ...]) -> None:
+        """Once per article: its type, when the dialect writes it as another."""
+        if citation.type not in self._kept_types and languages:
+            genre = citation.text(languages[0]).genre
+            self.warn_type(citation, self._kept_types, f"@{slots.entry_type_for(citation.type, genre, self.dialect)}")
+
+    def _warn_date_parts(self, citation: Citation) -> None:
+        issued = citation.issued
+        assert issued is not None
+        lost = [part for part, value in (("season", issued.season), ("range end", issued.end)) if value is not None]
+        if lost:
+            self.warn(_CLASSIC_DATE_LOSSES, lost)
+
+    def _related(self, lang: Lang, other_key: str) -> list[Field]:
+        """Fields linking one language's entry to its translation (biblatex only)."""
+        if self.dialect != "biblatex" or lang not in RELATED_TYPES:
+            return []
+        return [Field("related", other_key), Field("relatedtype", RELATED_TYPES[lang])]
 
     def write_detached(self, citation: Citation) -> Detached:
         """The entries with ``_KEY_SLOT`` for the key: no key registry needed."""
         languages = self.options.languages(citation)
-        self._warn(citation, languages)
+        self._warn_type(citation, languages)
         if len(languages) < 2:
-            entries = [Entry("article", _KEY_SLOT, entry_fields(citation, lang, self.options.ascii)) for lang in languages]
+            entries = [self._entry(citation, lang, _KEY_SLOT) for lang in languages]
         else:
             keys = {lang: f"{_KEY_SLOT}-{lang}" for lang in languages}
             entries = []
             for lang in languages:
                 (other,) = (keys[other_lang] for other_lang in languages if other_lang != lang)
-                fields = entry_fields(citation, lang, self.options.ascii)
-                fields += [Field("related", other), Field("relatedtype", RELATED_TYPES[lang])]
-                entries.append(Entry("article", keys[lang], fields))
+                entries.append(self._entry(citation, lang, keys[lang], self._related(lang, other)))
         return Detached(key_stem(citation), self._render(entries), len(entries))
 
     def attach(self, detached: object) -> str:
@@ -268,6 +197,18 @@ class BibtexWriter(Writer, DetachedWriting):
             enclose(entry)
         blocks: list[Block] = list(entries)
         return write(Library(blocks), self._format)
+
+
+class BibtexWriter(_BibWriter):
+    name = "bibtex"
+    description = "classic BibTeX for plain.bst, natbib and gbt7714.bst (UTF-8, or LaTeX-encoded ASCII with --ascii)"
+    dialect: Dialect = "bibtex"
+
+
+class BiblatexWriter(_BibWriter):
+    name = "biblatex"
+    description = "biblatex for biber (biblatex-gb7714-2015 …): its types, EDTF dates, langid, linked translations"
+    dialect: Dialect = "biblatex"
 
 
 def enclose(entry: Entry) -> Entry:
