@@ -241,6 +241,7 @@ def check_html(out: str, citation: Citation, payload: str) -> None:
 
 CHECKERS: dict[str, Checker] = {
     "bibtex": check_bibtex,
+    "biblatex": check_bibtex,
     "ris": check_ris,
     "enw": check_enw,
     "refworks": check_refworks,
