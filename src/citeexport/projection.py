@@ -41,7 +41,7 @@ Mode = Literal[
     "split at , ; ， ；",
     "first and last page",
     "in the page slot when there are no pages",
-    "year, month and circa",
+    "year and month",
 ]
 #: CSL type (or ``"*"``) -> model field -> mode.
 Carries = Mapping[str, Mapping[str, Mode]]
@@ -72,12 +72,12 @@ def _squeezed_decoded(value: str | None) -> str | None:
     return (html.unescape(squeezed) or None) if squeezed and "&" in squeezed else squeezed
 
 
-def _year_month_circa(date: Date | None) -> Date | None:
-    """What classic BibTeX keeps of a date (``year``, ``month``): the start's year, month and circa,
-    or a literal as written; no day, season or range end."""
+def _year_month(date: Date | None) -> Date | None:
+    """What classic BibTeX keeps of a date (``year``, ``month``): the start's year and month, or a literal
+    as written; no day, season, circa or range end."""
     if date is None or date.literal is not None:
         return date
-    return Date(year=date.year, month=date.month, circa=date.circa)
+    return Date(year=date.year, month=date.month)
 
 
 def _split_keywords(separators: str) -> Callable[[tuple[str, ...]], tuple[str, ...]]:
@@ -132,14 +132,14 @@ MODES: dict[str, Callable[[Any], Any]] = {
     "split at , ; ， ；": _split_keywords(",;，；"),
     "first and last page": lambda pages: pages,
     "in the page slot when there are no pages": lambda number: number,
-    "year, month and circa": _year_month_circa,
+    "year and month": _year_month,
 }
 #: For two formats in a row, the weaker mode of each field wins (later in a tuple = weaker).
 WEAKER: tuple[tuple[str, ...], ...] = (
     ("yes", "one line", "one line, spaces squeezed", "one line, spaces squeezed, entities decoded"),
     ("yes", "one line", "one line, entities decoded", "one line, spaces squeezed, entities decoded"),
     ("split at ; ；", "split at , ; ， ；"),
-    ("yes", "year, month and circa"),
+    ("yes", "year and month"),
 )
 
 

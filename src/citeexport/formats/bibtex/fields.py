@@ -135,12 +135,12 @@ def format_pages(citation: Citation, ascii: bool = False) -> str | None:
 
 
 def year_value(issued: Date | None, ascii: bool) -> str | None:
-    """Classic ``year``: the year (``-876`` BCE, ``c. 1900`` approximate), or a literal date as written (``n.d.``)."""
+    """Classic ``year``: the year (``-876`` BCE), or a literal date as written (``n.d.``)."""
     if issued is None:
         return None
     if issued.literal is not None:
         return to_latex(issued.literal, ascii)
-    return f"c. {issued.year}" if issued.circa else str(issued.year)
+    return str(issued.year)
 
 
 def date_value(date: Date | None, ascii: bool) -> str | None:
@@ -249,9 +249,9 @@ SLOTS: tuple[Slot, ...] = (
     Slot(("venue",), "event_place", _TEXT, ("event_place",), _text("event_place"), _BIBLATEX),
     Slot(("eventdate",), "event_date", "yes", ("event_date",), _date("event_date"), _BIBLATEX),
     Slot(("series",), "collection_title", _TEXT, ("collection_title",), _text("collection_title", protect_case=True)),
-    Slot(("year",), "issued", "year, month and circa", ("issued",), lambda e: year_value(e.citation.issued, e.ascii),
+    Slot(("year",), "issued", "year and month", ("issued",), lambda e: year_value(e.citation.issued, e.ascii),
          _CLASSIC),
-    Slot(("month",), "issued", "year, month and circa", ("issued",), _month, _CLASSIC, bare=True),
+    Slot(("month",), "issued", "year and month", ("issued",), _month, _CLASSIC, bare=True),
     Slot(("date",), "issued", "yes", ("issued",), lambda e: date_value(e.citation.issued, e.ascii), _BIBLATEX),
     Slot(("year",), "issued", "yes", ("issued",), lambda e: _literal(e.citation.issued, e.ascii), _BIBLATEX),
     Slot(("origdate",), "original_date", "yes", ("original_date",), _date("original_date"), _BIBLATEX),

@@ -165,6 +165,13 @@ class _Fields:
                 return decode_latex(self.raw[name], nocase=name in TITLE_LIKE, notes=self.notes) or None
         return None
 
+    def date(self, name: str) -> str | None:
+        """A date field as written (EDTF's ``~`` is no LaTeX space here), braces and spaces stripped."""
+        if not self.has(name):
+            return None
+        self.taken.add(name)
+        return self.raw[name].replace("{", "").replace("}", "").strip() or None
+
     def url(self, name: str) -> str | None:
         if not self.has(name):
             return None
@@ -219,7 +226,7 @@ def _names(fields: _Fields, warnings: list[str]) -> dict[Role, tuple[Name, ...]]
 
 
 def _dates(fields: _Fields, warnings: list[str]) -> dict[str, Any]:
-    issued = parse_date(fields.text("date"), fields.text("year"), warnings)
+    issued = parse_date(fields.date("date"), fields.text("year"), warnings)
     month = month_number(fields.raw.get("month"))
     if fields.has("month"):
         fields.taken.add("month")
@@ -232,9 +239,9 @@ def _dates(fields: _Fields, warnings: list[str]) -> dict[str, Any]:
         issued = issued.model_copy(update={"month": month, "season": None, "day": int(day) if "day" in fields.taken else None})
     return {
         "issued": issued,
-        "accessed": parse_date(fields.text("urldate"), None, warnings),
-        "original_date": parse_date(fields.text("origdate"), fields.text("origyear"), warnings),
-        "event_date": parse_date(fields.text("eventdate"), None, warnings),
+        "accessed": parse_date(fields.date("urldate"), None, warnings),
+        "original_date": parse_date(fields.date("origdate"), fields.text("origyear"), warnings),
+        "event_date": parse_date(fields.date("eventdate"), None, warnings),
     }
 
 

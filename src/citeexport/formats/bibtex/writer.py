@@ -39,7 +39,7 @@ from bibtexparser.writer import BibtexFormat, write
 from ...model import CSL_TYPES, Citation, Lang
 from ...options import WriteOptions
 from ...projection import Carries
-from ..base import DetachedWriting, Writer
+from ..base import FIELDS_NOT_HELD, QUIETLY_OMITTED, DetachedWriting, Writer, present_fields
 from . import fields as slots
 from .fields import LANGIDS, MONTH_MACROS, format_name, format_pages, year_value
 from .keys import KeyRegistry, key_stem
@@ -62,11 +62,6 @@ RELATED_TYPES: dict[Lang, str] = {"zh": "translationas", "en": "translationof"}
 #: What each dialect carries of the model, per CSL type (:mod:`citeexport.projection`), from its slots.
 CARRIES: Carries = slots.carries("bibtex")
 BIBLATEX_CARRIES: Carries = slots.carries("biblatex")
-
-#: Date parts classic BibTeX has no field for and that change what the date says (a season, a range's
-#: end).  The day is not warned about: ``year`` and ``month`` are classic BibTeX's precision, as the
-#: README's table says, and every article would be warned about.
-_CLASSIC_DATE_LOSSES = "date parts classic BibTeX has no field for, not written (biblatex keeps them)"
 
 
 def entry_fields(citation: Citation, lang: Lang, ascii: bool, dialect: Dialect = "bibtex") -> list[Field]:
@@ -141,9 +136,11 @@ class _BibWriter(Writer, DetachedWriting):
         """One language's entry, its warnings said."""
         entry_type = slots.entry_type_for(citation.type, citation.text(lang).genre, self.dialect)
         fields, written = _fields(citation, lang, self.options.ascii, self.dialect, entry_type)
-        self.warn_unwritten(citation, lang, frozenset(written))
+        lost = [field for field in present_fields(citation, lang) if field not in written and field not in QUIETLY_OMITTED]
         if self.dialect == "bibtex" and "issued" in written:
-            self._warn_date_parts(citation)
+            lost += self._lost_date_parts(citation)
+        if lost:
+            self.warn(FIELDS_NOT_HELD, lost)
         return Entry(entry_type, key, fields + (related or []))
 
     def _warn_type(self, citation: Citation, languages: tuple[Lang, ...]) -> None:
@@ -152,12 +149,15 @@ class _BibWriter(Writer, DetachedWriting):
             genre = citation.text(languages[0]).genre
             self.warn_type(citation, self._kept_types, f"@{slots.entry_type_for(citation.type, genre, self.dialect)}")
 
-    def _warn_date_parts(self, citation: Citation) -> None:
+    @staticmethod
+    def _lost_date_parts(citation: Citation) -> list[str]:
+        """The parts of the date classic BibTeX's ``year`` and ``month`` cannot say and that change what it
+        says: circa, a season, a range's end.  Not the day: ``year`` and ``month`` are classic BibTeX's
+        precision, as the README's table says (every article would be warned about)."""
         issued = citation.issued
         assert issued is not None
-        lost = [part for part, value in (("season", issued.season), ("range end", issued.end)) if value is not None]
-        if lost:
-            self.warn(_CLASSIC_DATE_LOSSES, lost)
+        parts = (("circa", issued.circa or None), ("season", issued.season), ("range end", issued.end))
+        return [f"issued ({part})" for part, value in parts if value is not None]
 
     def _related(self, lang: Lang, other_key: str) -> list[Field]:
         """Fields linking one language's entry to its translation (biblatex only)."""
