@@ -3,6 +3,7 @@ type golden files (``tests/formats/<format>/golden/types/``) and round trips are
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from typing import Any, cast
 
 from citeexport.model import Citation, Date, LocalizedText, Name, Role
@@ -19,6 +20,31 @@ def field_value(citation: Citation, field: str) -> Any:
     if field in type(text).model_fields:
         return getattr(text, field)
     return text.name_list(cast(Role, field))
+
+
+def written_and_read_back(
+    citation: Citation, write: Callable[[Citation], tuple[str, list[str]]], read: Callable[[str], list[Citation]]
+) -> tuple[Citation, set[str]]:
+    """``citation`` written and read back: the one record that comes back, and the names the writer's
+    warnings give.  Its language is kept, and its type unless a warning names the type."""
+    from citeexport.record_warnings import names_of
+
+    text, warnings = write(citation)
+    (back,) = read(text)
+    warned = {name for warning in warnings for name in names_of(warning)}
+    assert back.languages == citation.languages[:1]
+    assert (back.type == citation.type) is (citation.type not in warned), (back.type, warnings)
+    return back, warned
+
+
+def kept_fields(citation: Citation, back: Citation, warned: set[str]) -> Iterator[tuple[str, Any, Any]]:
+    """Each field ``citation`` has in its first language that no warning names and no writer omits
+    quietly, with its value there and in ``back`` (what a reader gave back of the writer's output)."""
+    from citeexport.formats.base import QUIETLY_OMITTED, present_fields
+
+    for field in present_fields(citation, citation.languages[0]):
+        if field not in warned and field not in QUIETLY_OMITTED:
+            yield field, field_value(citation, field), field_value(back, field)
 
 
 def _en(**fields: object) -> dict[str, LocalizedText]:
