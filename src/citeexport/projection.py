@@ -254,11 +254,16 @@ def project(citation: Citation, lang: Lang, carried: Mapping[str, str]) -> dict[
         field: MODES[mode](FIELDS[field](citation, lang)) for field, mode in carried.items() if field not in ("pages", "number")
     }
     first, last = FIELDS["pages"](citation, lang)
-    if carried.get("number") == "in the page slot when there are no pages":
+    in_page_slot = carried.get("number") == "in the page slot when there are no pages"
+    if in_page_slot:
         first = first or (citation.number if not last else None)
     elif "number" in carried:
         out["number"] = citation.number
-    out["pages"] = (_line(first or last), _line(last) if first and last else None)
+    if "pages" in carried:
+        out["pages"] = (_line(first or last), _line(last) if first and last else None)
+    elif in_page_slot:  # a format without pages in the pair: only a number with no pages to stand beside
+        pages = citation.page_first or citation.page_last
+        out["pages"] = (_line(citation.number) if citation.number and not pages else None, None)
     return out
 
 
