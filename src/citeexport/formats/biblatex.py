@@ -11,6 +11,7 @@ class BiblatexReader(BibtexReader):
     """The BibTeX reader under the dialect's name (``--from biblatex``, ``.biblatex`` files)."""
 
     name = "biblatex"
+    description = "biblatex (the BibTeX reader, which reads both dialects alike)"
     extensions: ClassVar[tuple[str, ...]] = ("biblatex",)
 
 
