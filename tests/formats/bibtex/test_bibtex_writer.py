@@ -469,6 +469,32 @@ def test_values_are_braced_as_bibtexparsers_enclosing_middleware_braces_them(cit
     assert [(f.key, f.value) for f in enclose(ours).fields] == [(f.key, f.value) for f in theirs.fields]
 
 
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(citations=st.lists(tagged_citations(), min_size=1, max_size=3), dialect=st.sampled_from(["bibtex", "biblatex"]))
+def test_entries_are_laid_out_as_bibtexparsers_writer_lays_them_out(citations: list[Citation], dialect: str) -> None:
+    """The writer lays entries out itself (speed); bibtexparser's writer would write the same bytes."""
+    from bibtexparser.model import Entry
+
+    from citeexport.formats.bibtex.writer import bibtexparser_layout, entry_fields, layout
+
+    def entries() -> list[Entry]:
+        return [
+            Entry("misc", f"k{i}{lang}", entry_fields(citation, lang, False, dialect))  # type: ignore[arg-type]
+            for i, citation in enumerate(citations)
+            for lang in citation.languages
+        ]
+
+    assert layout(entries()) == bibtexparser_layout(entries())
+
+
+def test_an_entry_with_no_field_is_laid_out_as_bibtexparser_lays_it_out() -> None:
+    from bibtexparser.model import Entry
+
+    from citeexport.formats.bibtex.writer import bibtexparser_layout, layout
+
+    assert layout([Entry("misc", "k", [])]) == bibtexparser_layout([Entry("misc", "k", [])]) == "@misc{k,\n}\n"
+
+
 # -- name parts: particles and suffixes (issue 15) --------------------------------------------------
 
 PARTED = [
