@@ -37,6 +37,7 @@ from ...record_warnings import RecordWarning
 from ...values import month_number, parse_date, parse_pages, record_language, split_keywords
 from ..base import Reader, Record, finish_record
 from .crossref import RawEntry, parent_keys, resolve
+from .fastsplit import plain_entry
 from .latex_decode import Decoded, decode_latex, decode_url
 from .tables import (
     ARTICLE_SUBTYPES,
@@ -415,6 +416,17 @@ class _Pending:
         self.record, self.entry_type, self.key, self.raw = record, entry_type, key, raw
 
 
+class _State:
+    """What reading one input keeps from entry to entry: parents for ``crossref``/``xdata``, the entries
+    waiting for theirs, the keys wanted, the records counted."""
+
+    def __init__(self) -> None:
+        self.parents: dict[str, RawEntry] = {}
+        self.waiting: list[_Pending] = []
+        self.wanted: set[str] = set()
+        self.number = 0
+
+
 class BibtexReader(Reader):
     """Reads both dialects, classic BibTeX and biblatex (one table: :mod:`.tables`).
 
@@ -435,15 +447,18 @@ class BibtexReader(Reader):
 
     def read(self, lines: Iterable[str], source: str = "<input>") -> Iterator[Record]:
         strings: list[String] = []
-        parents: dict[str, RawEntry] = {}
-        waiting: list[_Pending] = []
-        wanted: set[str] = set()
-        number = 0
+        macros: dict[str, str] = {}
+        state = _State()
         for line, offset, text in blocks(lines):
+            plain = plain_entry(text, macros)
+            if plain is not None:  # the fast reading, where it gives what bibtexparser gives (.fastsplit)
+                entry_type, key, raw = plain
+                yield from self._take(state, entry_type, key, raw, Record(source, state.number + 1, line=line, offset=offset))
+                continue
             library = bibtexparser.parse_string(text, library=Library(list(strings)))
             known = {id(block) for block in strings}
             strings = list(library.strings)
-            macros: dict[str, str] = {}
+            macros = {}
             for string in strings:  # in definition order, so a macro can use an earlier one
                 value = str(string.value)
                 macros[string.key.lower()] = concatenate(value, macros) if "#" in value else value
@@ -452,34 +467,40 @@ class BibtexReader(Reader):
                     continue
                 entry = block.ignore_error_block if isinstance(block, DuplicateFieldKeyBlock) else block
                 if isinstance(block, ParsingFailedBlock) and not isinstance(entry, Entry):
-                    number += 1
+                    state.number += 1
                     reason = getattr(block.error, "abort_reason", None) or str(block.error)
-                    error = ParseError(f"cannot parse the entry: {reason}", file=source, record=number, line=line, offset=offset)
-                    yield from self._flush(waiting, parents, final=False)
-                    if waiting:
-                        waiting.append(_Pending(Record(source, number, line=line, offset=offset, error=error), "", "", {}))
+                    error = ParseError(
+                        f"cannot parse the entry: {reason}", file=source, record=state.number, line=line, offset=offset
+                    )
+                    yield from self._flush(state.waiting, state.parents, final=False)
+                    failed = Record(source, state.number, line=line, offset=offset, error=error)
+                    if state.waiting:
+                        state.waiting.append(_Pending(failed, "", "", {}))
                     else:
-                        yield Record(source, number, line=line, offset=offset, error=error)
+                        yield failed
                     continue
                 if not isinstance(entry, Entry):
                     continue  # @comment, @preamble, comment text
-                entry_type, key = entry.entry_type.lower(), entry.key
-                record = Record(source, number + 1, line=line, offset=offset)
+                record = Record(source, state.number + 1, line=line, offset=offset)
                 raw = raw_fields(entry, macros, record.warnings, enclosed=entry is not block)
-                if entry_type in PARENT_TYPES or key.lower() in wanted:
-                    parents[key.lower()] = (entry_type, raw)
-                if entry_type == "xdata":
-                    yield from self._flush(waiting, parents, final=False)
-                    continue
-                number += 1
-                missing = [k for k in parent_keys(raw) if k.lower() not in parents]
-                if waiting or missing:
-                    wanted.update(k.lower() for k in missing)
-                    waiting.append(_Pending(record, entry_type, key, raw))
-                    yield from self._flush(waiting, parents, final=False)
-                else:
-                    yield self._finish(record, entry_type, key, raw, parents)
-        yield from self._flush(waiting, parents, final=True)
+                yield from self._take(state, entry.entry_type.lower(), entry.key, raw, record)
+        yield from self._flush(state.waiting, state.parents, final=True)
+
+    def _take(self, state: _State, entry_type: str, key: str, raw: dict[str, str], record: Record) -> Iterator[Record]:
+        """One entry read: its record now, or once the entries it inherits from have come (``crossref``)."""
+        if entry_type in PARENT_TYPES or key.lower() in state.wanted:
+            state.parents[key.lower()] = (entry_type, raw)
+        if entry_type == "xdata":
+            yield from self._flush(state.waiting, state.parents, final=False)
+            return
+        state.number += 1
+        missing = [k for k in parent_keys(raw) if k.lower() not in state.parents]
+        if state.waiting or missing:
+            state.wanted.update(k.lower() for k in missing)
+            state.waiting.append(_Pending(record, entry_type, key, raw))
+            yield from self._flush(state.waiting, state.parents, final=False)
+        else:
+            yield self._finish(record, entry_type, key, raw, state.parents)
 
     def _flush(self, waiting: list[_Pending], parents: dict[str, RawEntry], final: bool) -> Iterator[Record]:
         """The waiting entries whose parents are all known, from the first on (all of them when ``final``)."""
