@@ -226,7 +226,11 @@ def _weaker(first: str, second: str) -> str:
 
 
 def carried_by(carries: list[Mapping[str, Mode]]) -> dict[str, str]:
-    """The fields every one of several formats carries (each format's row for one type), with the weakest mode."""
+    """The fields every one of several formats carries (each format's row for one type), with the weakest mode.
+
+    The rows are in the order a record goes through the formats: an article number one of them puts
+    in the page slot is a page from then on, kept by every later format that keeps pages, whether or
+    not it has a place for a number."""
     fields = [field for field in FIELDS if all(field in row for row in carries)]
     out = {}
     for field in fields:
@@ -234,7 +238,26 @@ def carried_by(carries: list[Mapping[str, Mode]]) -> dict[str, str]:
         for row in carries[1:]:
             mode = _weaker(mode, row[field])
         out[field] = mode
+    number = _number_through(carries)
+    if number is None:
+        out.pop("number", None)
+    else:
+        out["number"] = number
     return out
+
+
+def _number_through(carries: list[Mapping[str, Mode]]) -> str | None:
+    """How an article number comes back through several formats in a row (None: lost)."""
+    mode: str | None = carries[0].get("number") if carries else None
+    for row in carries[1:]:
+        if mode is None:
+            return None
+        if mode == _PAGE_SLOT:
+            mode = mode if "pages" in row else None  # a page now
+        else:
+            found = row.get("number")
+            mode = _weaker(mode, found) if found is not None else None
+    return mode
 
 
 def project(citation: Citation, lang: Lang, carried: Mapping[str, str]) -> dict[str, Any]:

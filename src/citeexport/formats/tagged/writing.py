@@ -23,7 +23,7 @@ from typing import ClassVar
 
 from ...csl import full_title
 from ...markup import from_html, to_unicode
-from ...model import ROLES, Citation, Date, Lang, Name
+from ...model import CSL_TYPES, ROLES, Citation, Date, Lang, Name
 from ...oneline import one_line
 from ...projection import FIELDS, Carries, Mode
 from ..base import FIELDS_NOT_HELD, QUIETLY_OMITTED, TYPE_NOT_HELD, StatelessWriter, present_fields
@@ -127,24 +127,45 @@ _PROJECTED_SLOTS: dict[str, tuple[Field, ...]] = {
 }
 
 
+def written_as(types: TypeTable, csl_type: str, genre: str | None = None) -> tuple[str, bool, str]:
+    """(the code a record of ``csl_type`` is written with, whether it reads back as ``csl_type``, the CSL
+    type it reads back as: the type whose tag table the writer and the reader use)."""
+    code, held = types.code_for(csl_type, genre)
+    row = types.read(code)
+    return code, held, row.csl if row is not None else csl_type
+
+
+def number_in_page_slot(written_type: str) -> bool:
+    """Whether an article number with no pages goes in the page slot of a record read back as
+    ``written_type``: a periodical's article (a journal article, as a review is written too)."""
+    return written_type in SERIAL_TYPES
+
+
 def carries(types: TypeTable, base: TagTable, fields: Mapping[str, Mode]) -> Carries:
     """What a format carries, per CSL type, from its tables: ``fields`` (its modes) kept to those the
-    type's tag table has a tag for, and the type itself for the types it holds."""
-    out: dict[str, dict[str, Mode]] = {"*": {}}
-    for csl_type in ["*", *sorted(types.held())]:
-        slots = {slot for slot, _ in types.tags(base, "document" if csl_type == "*" else csl_type)}
-        row: dict[str, Mode] = {"type": "yes"} if csl_type != "*" else {}
-        for name, mode in fields.items():
-            wanted = _PROJECTED_SLOTS.get(name, (name,))
-            if mode == "in the page slot when there are no pages" and name in slots:
-                row[name] = "yes"  # the type has a tag of its own for the number
-            elif mode == "in the page slot when there are no pages":
-                if "pages" in slots and (csl_type == "*" or csl_type in SERIAL_TYPES):  # what write() does
-                    row[name] = mode
-            elif name not in FIELDS or any(slot in slots for slot in wanted):
-                row[name] = mode
-        out[csl_type] = row
+    tag table of the type a record is written as has a tag for (a type with no code of its own goes
+    to the nearest, and its record has that type's tags), and the type itself for the types it holds."""
+    out: dict[str, dict[str, Mode]] = {"*": _carried(types, base, fields, "document", typed=False)}
+    for csl_type in CSL_TYPES:
+        _code, held, written = written_as(types, csl_type)
+        out[csl_type] = _carried(types, base, fields, written, typed=held)
     return out
+
+
+def _carried(types: TypeTable, base: TagTable, fields: Mapping[str, Mode], written: str, *, typed: bool) -> dict[str, Mode]:
+    """One row of :func:`carries`: a record written (and read back) as ``written``."""
+    slots = {slot for slot, _ in types.tags(base, written)}
+    row: dict[str, Mode] = {"type": "yes"} if typed else {}
+    for name, mode in fields.items():
+        wanted = _PROJECTED_SLOTS.get(name, (name,))
+        if mode == "in the page slot when there are no pages" and name in slots:
+            row[name] = "yes"  # the type has a tag of its own for the number
+        elif mode == "in the page slot when there are no pages":
+            if slots & {"pages", "page_first"} and number_in_page_slot(written):  # what write() does
+                row[name] = mode
+        elif name not in FIELDS or any(slot in slots for slot in wanted):
+            row[name] = mode
+    return row
 
 
 @lru_cache(maxsize=256)
@@ -200,7 +221,8 @@ class TaggedWriter(StatelessWriter):
         """What each slot of ``table`` holds for ``citation`` in ``lang`` (unfolded)."""
         text = citation.text(lang)
         out: dict[Field, tuple[str, ...]] = {}
-        pages = page_values(citation, number_in_page_slot=self.number_in_page_slot and citation.type in SERIAL_TYPES)
+        _code, _held, written = written_as(self.types, citation.type, text.genre)
+        pages = page_values(citation, number_in_page_slot=self.number_in_page_slot and number_in_page_slot(written))
         for slot, _tag in table:
             if slot in out:
                 continue
@@ -244,13 +266,12 @@ class TaggedWriter(StatelessWriter):
 
     def write_one(self, citation: Citation, lang: Lang) -> str:
         genre = citation.text(lang).genre
-        code, held = self.types.code_for(citation.type, genre)
+        code, held, written_type = written_as(self.types, citation.type, genre)
         if not held:
             self.warn(f"{TYPE_NOT_HELD}, written as {code}", [citation.type])
-        row = self.types.read(code)
-        table = self.types.tags(self.tags, row.csl if row is not None else citation.type)  # as the reader will read it
+        table = self.types.tags(self.tags, written_type)  # as the reader will read it
         written = self.written_fields(table)
-        if self.number_in_page_slot and citation.type in SERIAL_TYPES and not citation.pages:
+        if self.number_in_page_slot and number_in_page_slot(written_type) and not citation.pages:
             written |= {"number"}  # in the page slot
         lost = [field for field in present_fields(citation, lang) if field not in written and field not in QUIETLY_OMITTED]
         issued = citation.issued
