@@ -114,6 +114,23 @@ def test_a_type_the_format_cannot_hold_is_written_as_the_nearest_with_one_warnin
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(
+    ("csl_type", "field", "value"),
+    [("article-journal", "isbn", "12"), ("patent", "isbn", "q"), ("report", "number", "0513-4870")],
+)
+def test_a_value_the_shared_serial_tag_would_read_as_another_field_is_not_written_but_named(
+    fmt: str, csl_type: str, field: str, value: str
+) -> None:
+    """Found by the round-trip property test: ``SN``/``%@`` holds "ISSN or ISBN" (and a report's number),
+    read by shape, else as the type's own: a journal article's ISBN ``12`` came back as its ISSN."""
+    citation = Citation.model_validate({"type": csl_type, field: value, "texts": {"en": {"title": "T"}}})
+    text, warnings = write(fmt, citation)
+    (back,) = read(fmt, text)
+    assert (back.issn, back.isbn, back.number) == (None, None, None)
+    assert field in {name for warning in warnings for name in names_of(warning)}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("csl_type", CSL_TYPES)
 def test_every_csl_type_is_written_as_itself_or_said_to_be_not(fmt: str, csl_type: str) -> None:
     citation = Citation.model_validate({"type": csl_type, "texts": {"en": {"title": "T"}}})

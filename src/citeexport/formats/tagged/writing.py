@@ -10,7 +10,9 @@ Absent or empty values produce no line at all.
 
 A record's type is written with the format's :class:`~.table.TypeTable` (a type it cannot hold goes to
 the nearest, with a warning) and its fields with the tag table of that type; what the table has
-no tag for is named in one warning (:meth:`~citeexport.formats.base.Writer.warn_unwritten`).
+no tag for is named in one warning (:meth:`~citeexport.formats.base.Writer.warn_unwritten`), and
+so is a value of the tag several fields share (RIS ``SN``: ISSN or ISBN, a report's number) that a
+reader would take for another of them (:func:`unreadable_serials`): not written.
 Markup is plain text with Unicode sub- and superscripts where they exist (``H₂O``): no tagged
 format has markup.
 """
@@ -26,8 +28,19 @@ from ...markup import from_html, to_unicode
 from ...model import CSL_TYPES, ROLES, Citation, Date, Lang, Name
 from ...oneline import one_line
 from ...projection import FIELDS, Carries, Mode
+from ...values import serial_number
 from ..base import FIELDS_NOT_HELD, QUIETLY_OMITTED, TYPE_NOT_HELD, StatelessWriter, present_fields
-from .table import DATE_SLOTS, NEUTRAL_SLOTS, SERIAL_TYPES, TEXT_SLOTS, Field, TagTable, TypeTable, model_field
+from .table import (
+    DATE_SLOTS,
+    NEUTRAL_SLOTS,
+    NUMBERED_TYPES,
+    SERIAL_TYPES,
+    TEXT_SLOTS,
+    Field,
+    TagTable,
+    TypeTable,
+    model_field,
+)
 
 
 def year_text(date: Date | None) -> str | None:
@@ -141,6 +154,29 @@ def number_in_page_slot(written_type: str) -> bool:
     return written_type in SERIAL_TYPES
 
 
+#: The slots that may share one tag (RIS ``SN``, EndNote ``%@``: "ISSN or ISBN", a report's number).
+_SERIAL_SLOTS: frozenset[Field] = frozenset({"issn", "isbn", "number"})
+
+
+def serial_slot(value: str, written_type: str) -> Field:
+    """The slot a reader puts a value of the shared ISSN/ISBN tag in, for a record read back as
+    ``written_type`` (as :func:`~.reading.citation_from_values` does): by the value's shape, else the
+    type's own (a report's number, a journal's ISSN, anything else's ISBN)."""
+    kind, _number = serial_number(value)
+    if kind is not None:
+        return "issn" if kind == "eissn" else kind
+    return "number" if written_type in NUMBERED_TYPES else "issn" if written_type in SERIAL_TYPES else "isbn"
+
+
+def unreadable_serials(values: Mapping[Field, tuple[str, ...]], table: TagTable, written_type: str) -> frozenset[Field]:
+    """The slots of ``values`` written in a tag they share with another (``SN``: ISBN and ISSN) that a
+    reader would put in another slot (a journal article's ISBN ``12`` read as its ISSN): not written, so
+    that nothing comes back as something else."""
+    tags = {slot: tag for slot, tag in table if slot in _SERIAL_SLOTS}
+    shared = {slot for slot, tag in tags.items() if list(tags.values()).count(tag) > 1}
+    return frozenset(slot for slot in shared if any(serial_slot(value, written_type) != slot for value in values.get(slot, ())))
+
+
 def carries(types: TypeTable, base: TagTable, fields: Mapping[str, Mode]) -> Carries:
     """What a format carries, per CSL type, from its tables: ``fields`` (its modes) kept to those the
     tag table of the type a record is written as has a tag for (a type with no code of its own goes
@@ -182,6 +218,10 @@ def _written_fields(table: TagTable) -> frozenset[str]:
 
 
 _ROLES = frozenset(ROLES)
+
+
+def _serial_value(citation: Citation, slot: Field) -> str | None:
+    return (citation.issn or citation.eissn) if slot == "issn" else getattr(citation, slot)
 
 
 class TaggedWriter(StatelessWriter):
@@ -233,8 +273,8 @@ class TaggedWriter(StatelessWriter):
                 value = text.url
             elif slot in TEXT_SLOTS:
                 value = plain(getattr(text, slot))
-            elif slot == "issn":
-                value = citation.issn or citation.eissn
+            elif slot in _SERIAL_SLOTS:
+                value = _serial_value(citation, slot)
             elif slot in NEUTRAL_SLOTS:
                 value = getattr(citation, slot)
             elif slot in DATE_SLOTS:
@@ -258,6 +298,8 @@ class TaggedWriter(StatelessWriter):
                 value = citation.language_tag(lang) if text.language else lang
             if value:
                 out[slot] = (value,)
+        for slot in unreadable_serials(out, table, written):
+            del out[slot]
         return out
 
     def written_fields(self, table: TagTable) -> frozenset[str]:
@@ -273,6 +315,10 @@ class TaggedWriter(StatelessWriter):
         written = self.written_fields(table)
         if self.number_in_page_slot and number_in_page_slot(written_type) and not citation.pages:
             written |= {"number"}  # in the page slot
+        values = self.values(citation, lang, table)
+        written -= {  # not written: it would read back as another field
+            slot for slot, _tag in table if slot in _SERIAL_SLOTS and slot not in values and _serial_value(citation, slot)
+        }
         lost = [field for field in present_fields(citation, lang) if field not in written and field not in QUIETLY_OMITTED]
         issued = citation.issued
         if issued is not None and issued.circa:
@@ -281,7 +327,7 @@ class TaggedWriter(StatelessWriter):
             lost.append("issued (range end)")
         if lost:
             self.warn(FIELDS_NOT_HELD, lost)
-        lines = [(self.type_tag, code), *tag_lines(table, self.values(citation, lang, table))]
+        lines = [(self.type_tag, code), *tag_lines(table, values)]
         if self.end_line is not None:
             lines.append(self.end_line)
         text = join_lines(lines, self.line_format, self.newline)
