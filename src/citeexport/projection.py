@@ -63,12 +63,12 @@ def _squeezed(value: str | None) -> str | None:
 def _decoded(value: str | None) -> str | None:
     """What a tagged reader keeps of text: one line, HTML entities decoded (platform HTML: ``&amp;`` is ``&``)."""
     folded = _line(value)
-    return (html.unescape(folded) or None) if folded and "&" in folded else folded
+    return _line(html.unescape(folded)) if folded and "&" in folded else folded  # an entity may be a line break
 
 
 def _squeezed_decoded(value: str | None) -> str | None:
     squeezed = _squeezed(value)
-    return (html.unescape(squeezed) or None) if squeezed and "&" in squeezed else squeezed
+    return _squeezed(html.unescape(squeezed)) if squeezed and "&" in squeezed else squeezed
 
 
 def _split_keywords(separators: str) -> Callable[[tuple[str, ...]], tuple[str, ...]]:
