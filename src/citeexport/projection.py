@@ -39,6 +39,8 @@ Mode = Literal[
     "printed whole without suffix, organisations unmarked",
     "split at ; ；",
     "split at , ; ， ；",
+    "split at ; ；, entities decoded",
+    "split at , ; ， ；, entities decoded",
     "first and last page",
     "in the page slot when there are no pages",
 ]
@@ -71,10 +73,14 @@ def _squeezed_decoded(value: str | None) -> str | None:
     return _squeezed(html.unescape(squeezed)) if squeezed and "&" in squeezed else squeezed
 
 
-def _split_keywords(separators: str) -> Callable[[tuple[str, ...]], tuple[str, ...]]:
+def _split_keywords(separators: str, decoded: bool = False) -> Callable[[tuple[str, ...]], tuple[str, ...]]:
+    """Keywords split at ``separators``, one line each; ``decoded``: HTML entities decoded first (a tagged
+    writer prints a keyword's ``&amp;`` as ``&``, and a reader decodes what it reads)."""
     pattern = re.compile(f"\\s*[{separators}]\\s*")
 
     def split(keywords: tuple[str, ...]) -> tuple[str, ...]:
+        if decoded:
+            keywords = tuple(html.unescape(keyword) if "&" in keyword else keyword for keyword in keywords)
         pieces = (piece for keyword in keywords for piece in pattern.split(_SPACES.sub(" ", one_line(keyword))))
         return tuple(piece for piece in pieces if piece)
 
@@ -106,6 +112,13 @@ NAME_MODES: dict[str, tuple[bool, bool]] = {
     "printed whole, organisations unmarked": (False, True),
     "printed whole without suffix, organisations unmarked": (False, False),
 }
+#: The keyword modes by what they do: (split at commas too, entities decoded).
+KEYWORD_MODES: dict[str, tuple[bool, bool]] = {
+    "split at ; ；": (False, False),
+    "split at , ; ， ；": (True, False),
+    "split at ; ；, entities decoded": (False, True),
+    "split at , ; ， ；, entities decoded": (True, True),
+}
 
 
 #: How a field is compared, by mode.
@@ -121,6 +134,8 @@ MODES: dict[str, Callable[[Any], Any]] = {
     "printed whole without suffix, organisations unmarked": lambda names: tuple(_name_whole(n, suffix=False) for n in names),
     "split at ; ；": _split_keywords(";；"),
     "split at , ; ， ；": _split_keywords(",;，；"),
+    "split at ; ；, entities decoded": _split_keywords(";；", decoded=True),
+    "split at , ; ， ；, entities decoded": _split_keywords(",;，；", decoded=True),
     "first and last page": lambda pages: pages,
     "in the page slot when there are no pages": lambda number: number,
 }
@@ -128,7 +143,6 @@ MODES: dict[str, Callable[[Any], Any]] = {
 WEAKER: tuple[tuple[str, ...], ...] = (
     ("yes", "one line", "one line, spaces squeezed", "one line, spaces squeezed, entities decoded"),
     ("yes", "one line", "one line, entities decoded", "one line, spaces squeezed, entities decoded"),
-    ("split at ; ；", "split at , ; ， ；"),
 )
 
 
@@ -213,6 +227,9 @@ def _weaker(first: str, second: str) -> str:
     if first in NAME_MODES and second in NAME_MODES:
         kept = tuple(a and b for a, b in zip(NAME_MODES[first], NAME_MODES[second], strict=True))
         return next(mode for mode, keeps in NAME_MODES.items() if keeps == kept)
+    if first in KEYWORD_MODES and second in KEYWORD_MODES:
+        does = tuple(a or b for a, b in zip(KEYWORD_MODES[first], KEYWORD_MODES[second], strict=True))
+        return next(mode for mode, did in KEYWORD_MODES.items() if did == does)
     if {first, second} == {"one line, spaces squeezed", "one line, entities decoded"}:
         return "one line, spaces squeezed, entities decoded"
     for order in WEAKER:

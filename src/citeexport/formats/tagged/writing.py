@@ -109,7 +109,7 @@ TAGGED_FIELDS: dict[str, Mode] = {
     "container_title": "one line, entities decoded",
     "container_title_short": "one line, entities decoded",
     "abstract": "one line, entities decoded",
-    "keywords": "split at ; ；",
+    "keywords": "split at ; ；, entities decoded",
     "url": "yes",
     "issued": "yes",
     "volume": "one line",
