@@ -433,6 +433,16 @@ def test_projection_sees_a_lost_field() -> None:
     assert project(citation, "en", carried_by("ris")) != project(lost, "en", carried_by("ris"))
 
 
+def test_a_number_in_the_page_slot_is_a_page_to_the_formats_after_it() -> None:
+    """NoteExpress prints a book's article number in {Pages}; EndNote's Book has no number tag but keeps
+    the page: the pair keeps the number in the page slot.  The other way round EndNote loses it first."""
+    slot = "in the page slot when there are no pages"
+    assert carried_by("noteexpress", "enw", csl_type="book")["number"] == slot
+    assert "number" not in carried_by("enw", "noteexpress", csl_type="book")
+    back = convert("enw", convert("noteexpress", [every_field("book")]))
+    assert [(c.page_first, c.number) for c in back] == [("e2024017", None)] * 2  # one record per language
+
+
 def test_bibtex_keeps_a_literal_double_hyphen() -> None:
     citation = Citation(texts={"en": LocalizedText(title="a--b c''d ``e'' x---y")})
     (back,) = convert("bibtex", [citation])
