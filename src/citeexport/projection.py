@@ -43,6 +43,7 @@ Mode = Literal[
     "split at , ; ， ；, entities decoded",
     "first and last page",
     "in the page slot when there are no pages",
+    "one line, entities decoded, the abbreviation when there is none",
 ]
 #: CSL type (or ``"*"``) -> model field -> mode.
 Carries = Mapping[str, Mapping[str, Mode]]
@@ -218,6 +219,8 @@ def for_type(carries: Carries, csl_type: str) -> Mapping[str, Mode]:
 
 
 _PAGE_SLOT = "in the page slot when there are no pages"
+#: The end of a journal's mode when a format reads a journal abbreviation with no journal as the journal (RIS's J2).
+OR_ABBREVIATION = ", the abbreviation when there is none"
 _TEXT_MODES = frozenset(
     {"yes", "one line", "one line, spaces squeezed", "one line, entities decoded", "one line, spaces squeezed, entities decoded"}
 )
@@ -247,14 +250,20 @@ def carried_by(carries: list[Mapping[str, Mode]]) -> dict[str, str]:
 
     The rows are in the order a record goes through the formats: an article number one of them puts
     in the page slot is a page from then on, kept by every later format that keeps pages, whether or
-    not it has a place for a number."""
+    not it has a place for a number; a journal abbreviation one of them reads as the journal (RIS)
+    is the journal only if every format before it keeps the abbreviation."""
     fields = [field for field in FIELDS if all(field in row for row in carries)]
     out = {}
     for field in fields:
-        mode: str = carries[0][field]
+        mode: str = carries[0][field].removesuffix(OR_ABBREVIATION)
         for row in carries[1:]:
-            mode = _weaker(mode, row[field])
+            mode = _weaker(mode, row[field].removesuffix(OR_ABBREVIATION))
         out[field] = mode
+    if "container_title" in out and any(
+        row["container_title"].endswith(OR_ABBREVIATION) and all("container_title_short" in before for before in carries[:index])
+        for index, row in enumerate(carries)
+    ):
+        out["container_title"] += OR_ABBREVIATION
     number = _number_through(carries)
     if number is None:
         out.pop("number", None)
@@ -280,8 +289,13 @@ def _number_through(carries: list[Mapping[str, Mode]]) -> str | None:
 def project(citation: Citation, lang: Lang, carried: Mapping[str, str]) -> dict[str, Any]:
     """``citation`` in ``lang`` reduced to what ``carried`` keeps."""
     out = {
-        field: MODES[mode](FIELDS[field](citation, lang)) for field, mode in carried.items() if field not in ("pages", "number")
+        field: MODES[mode.removesuffix(OR_ABBREVIATION)](FIELDS[field](citation, lang))
+        for field, mode in carried.items()
+        if field not in ("pages", "number")
     }
+    mode = carried.get("container_title", "")
+    if mode.endswith(OR_ABBREVIATION) and out["container_title"] is None:
+        out["container_title"] = MODES[mode.removesuffix(OR_ABBREVIATION)](citation.text(lang).container_title_short)
     first, last = FIELDS["pages"](citation, lang)
     if carried.get("number") == "in the page slot when there are no pages":
         first = first or (citation.number if not last else None)

@@ -443,6 +443,17 @@ def test_a_number_in_the_page_slot_is_a_page_to_the_formats_after_it() -> None:
     assert [(c.page_first, c.number) for c in back] == [("e2024017", None)] * 2  # one record per language
 
 
+def test_a_journal_abbreviation_alone_is_the_journal_through_ris() -> None:
+    """Found by the random-type test: a journal that prints as nothing (``&#1``) left RIS's ``J2`` alone,
+    which the reader takes for the journal (real exports need that); the projection says so, and only
+    where the abbreviation reaches RIS (BibTeX keeps none)."""
+    citation = Citation(texts={"en": LocalizedText(title="T", container_title="&#1", container_title_short="J Abbr")})
+    (back,) = convert("ris", [citation])
+    assert (back.text("en").container_title, back.text("en").container_title_short) == ("J Abbr", "J Abbr")
+    assert project(back, "en", carried_by("ris")) == project(citation, "en", carried_by("ris"))
+    assert carried_by("bibtex", "ris")["container_title"] == "one line, spaces squeezed, entities decoded"
+
+
 def test_bibtex_keeps_a_literal_double_hyphen() -> None:
     citation = Citation(texts={"en": LocalizedText(title="a--b c''d ``e'' x---y")})
     (back,) = convert("bibtex", [citation])
