@@ -39,9 +39,12 @@ Mode = Literal[
     "printed whole without suffix, organisations unmarked",
     "split at ; ；",
     "split at , ; ， ；",
+    "split at ; ；, entities decoded",
+    "split at , ; ， ；, entities decoded",
     "first and last page",
     "in the page slot when there are no pages",
     "year and month",
+    "one line, entities decoded, the abbreviation when there is none",
 ]
 #: CSL type (or ``"*"``) -> model field -> mode.
 Carries = Mapping[str, Mapping[str, Mode]]
@@ -64,12 +67,12 @@ def _squeezed(value: str | None) -> str | None:
 def _decoded(value: str | None) -> str | None:
     """What a tagged reader keeps of text: one line, HTML entities decoded (platform HTML: ``&amp;`` is ``&``)."""
     folded = _line(value)
-    return (html.unescape(folded) or None) if folded and "&" in folded else folded
+    return _line(html.unescape(folded)) if folded and "&" in folded else folded  # an entity may be a line break
 
 
 def _squeezed_decoded(value: str | None) -> str | None:
     squeezed = _squeezed(value)
-    return (html.unescape(squeezed) or None) if squeezed and "&" in squeezed else squeezed
+    return _squeezed(html.unescape(squeezed)) if squeezed and "&" in squeezed else squeezed
 
 
 def _year_month(date: Date | None) -> Date | None:
@@ -80,10 +83,14 @@ def _year_month(date: Date | None) -> Date | None:
     return Date(year=date.year, month=date.month)
 
 
-def _split_keywords(separators: str) -> Callable[[tuple[str, ...]], tuple[str, ...]]:
+def _split_keywords(separators: str, decoded: bool = False) -> Callable[[tuple[str, ...]], tuple[str, ...]]:
+    """Keywords split at ``separators``, one line each; ``decoded``: HTML entities decoded first (a tagged
+    writer prints a keyword's ``&amp;`` as ``&``, and a reader decodes what it reads)."""
     pattern = re.compile(f"\\s*[{separators}]\\s*")
 
     def split(keywords: tuple[str, ...]) -> tuple[str, ...]:
+        if decoded:
+            keywords = tuple(html.unescape(keyword) if "&" in keyword else keyword for keyword in keywords)
         pieces = (piece for keyword in keywords for piece in pattern.split(_SPACES.sub(" ", one_line(keyword))))
         return tuple(piece for piece in pieces if piece)
 
@@ -115,6 +122,13 @@ NAME_MODES: dict[str, tuple[bool, bool]] = {
     "printed whole, organisations unmarked": (False, True),
     "printed whole without suffix, organisations unmarked": (False, False),
 }
+#: The keyword modes by what they do: (split at commas too, entities decoded).
+KEYWORD_MODES: dict[str, tuple[bool, bool]] = {
+    "split at ; ；": (False, False),
+    "split at , ; ， ；": (True, False),
+    "split at ; ；, entities decoded": (False, True),
+    "split at , ; ， ；, entities decoded": (True, True),
+}
 
 
 #: How a field is compared, by mode.
@@ -130,6 +144,8 @@ MODES: dict[str, Callable[[Any], Any]] = {
     "printed whole without suffix, organisations unmarked": lambda names: tuple(_name_whole(n, suffix=False) for n in names),
     "split at ; ；": _split_keywords(";；"),
     "split at , ; ， ；": _split_keywords(",;，；"),
+    "split at ; ；, entities decoded": _split_keywords(";；", decoded=True),
+    "split at , ; ， ；, entities decoded": _split_keywords(",;，；", decoded=True),
     "first and last page": lambda pages: pages,
     "in the page slot when there are no pages": lambda number: number,
     "year and month": _year_month,
@@ -138,7 +154,6 @@ MODES: dict[str, Callable[[Any], Any]] = {
 WEAKER: tuple[tuple[str, ...], ...] = (
     ("yes", "one line", "one line, spaces squeezed", "one line, spaces squeezed, entities decoded"),
     ("yes", "one line", "one line, entities decoded", "one line, spaces squeezed, entities decoded"),
-    ("split at ; ；", "split at , ; ， ；"),
     ("yes", "year and month"),
 )
 
@@ -215,6 +230,8 @@ def for_type(carries: Carries, csl_type: str) -> Mapping[str, Mode]:
 
 
 _PAGE_SLOT = "in the page slot when there are no pages"
+#: The end of a journal's mode when a format reads a journal abbreviation with no journal as the journal (RIS's J2).
+OR_ABBREVIATION = ", the abbreviation when there is none"
 _TEXT_MODES = frozenset(
     {"yes", "one line", "one line, spaces squeezed", "one line, entities decoded", "one line, spaces squeezed, entities decoded"}
 )
@@ -224,6 +241,9 @@ def _weaker(first: str, second: str) -> str:
     if first in NAME_MODES and second in NAME_MODES:
         kept = tuple(a and b for a, b in zip(NAME_MODES[first], NAME_MODES[second], strict=True))
         return next(mode for mode, keeps in NAME_MODES.items() if keeps == kept)
+    if first in KEYWORD_MODES and second in KEYWORD_MODES:
+        does = tuple(a or b for a, b in zip(KEYWORD_MODES[first], KEYWORD_MODES[second], strict=True))
+        return next(mode for mode, did in KEYWORD_MODES.items() if did == does)
     if {first, second} == {"one line, spaces squeezed", "one line, entities decoded"}:
         return "one line, spaces squeezed, entities decoded"
     for order in WEAKER:
@@ -237,33 +257,64 @@ def _weaker(first: str, second: str) -> str:
 
 
 def carried_by(carries: list[Mapping[str, Mode]]) -> dict[str, str]:
-    """The fields every one of several formats carries (each format's row for one type), with the weakest mode."""
+    """The fields every one of several formats carries (each format's row for one type), with the weakest mode.
+
+    The rows are in the order a record goes through the formats: an article number one of them puts
+    in the page slot is a page from then on, kept by every later format that keeps pages, whether or
+    not it has a place for a number; a journal abbreviation one of them reads as the journal (RIS)
+    is the journal only if every format before it keeps the abbreviation."""
     fields = [field for field in FIELDS if all(field in row for row in carries)]
     out = {}
     for field in fields:
-        mode: str = carries[0][field]
+        mode: str = carries[0][field].removesuffix(OR_ABBREVIATION)
         for row in carries[1:]:
-            mode = _weaker(mode, row[field])
+            mode = _weaker(mode, row[field].removesuffix(OR_ABBREVIATION))
         out[field] = mode
+    if "container_title" in out and any(
+        row["container_title"].endswith(OR_ABBREVIATION) and all("container_title_short" in before for before in carries[:index])
+        for index, row in enumerate(carries)
+    ):
+        out["container_title"] += OR_ABBREVIATION
+    number = _number_through(carries)
+    if number is None:
+        out.pop("number", None)
+    else:
+        out["number"] = number
     return out
+
+
+def _number_through(carries: list[Mapping[str, Mode]]) -> str | None:
+    """How an article number comes back through several formats in a row (None: lost)."""
+    mode: str | None = carries[0].get("number") if carries else None
+    for row in carries[1:]:
+        if mode is None:
+            return None
+        if mode == _PAGE_SLOT:
+            mode = mode if "pages" in row else None  # a page now
+        else:
+            found = row.get("number")
+            mode = _weaker(mode, found) if found is not None else None
+    return mode
 
 
 def project(citation: Citation, lang: Lang, carried: Mapping[str, str]) -> dict[str, Any]:
     """``citation`` in ``lang`` reduced to what ``carried`` keeps."""
     out = {
-        field: MODES[mode](FIELDS[field](citation, lang)) for field, mode in carried.items() if field not in ("pages", "number")
+        field: MODES[mode.removesuffix(OR_ABBREVIATION)](FIELDS[field](citation, lang))
+        for field, mode in carried.items()
+        if field not in ("pages", "number")
     }
+    mode = carried.get("container_title", "")
+    if mode.endswith(OR_ABBREVIATION) and out["container_title"] is None:
+        out["container_title"] = MODES[mode.removesuffix(OR_ABBREVIATION)](citation.text(lang).container_title_short)
     first, last = FIELDS["pages"](citation, lang)
     in_page_slot = carried.get("number") == "in the page slot when there are no pages"
     if in_page_slot:
         first = first or (citation.number if not last else None)
     elif "number" in carried:
         out["number"] = citation.number
-    if "pages" in carried:
+    if "pages" in carried:  # (a format of the chain with no pages field: the page slot is not compared)
         out["pages"] = (_line(first or last), _line(last) if first and last else None)
-    elif in_page_slot:  # a format without pages in the pair: only a number with no pages to stand beside
-        pages = citation.page_first or citation.page_last
-        out["pages"] = (_line(citation.number) if citation.number and not pages else None, None)
     return out
 
 

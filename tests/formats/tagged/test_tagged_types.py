@@ -25,7 +25,7 @@ from citeexport.inputs import split_lines
 from citeexport.markup import to_unicode
 from citeexport.model import CSL_TYPES, Citation, Date, LocalizedText, Name
 from citeexport.oneline import one_line
-from citeexport.record_warnings import kind_of
+from citeexport.record_warnings import kind_of, names_of
 from support.tagged_types import TYPE_CASES, kept_fields, written_and_read_back
 
 FORMATS: dict[str, tuple[type[TaggedWriter], type[TaggedReader]]] = {
@@ -100,6 +100,23 @@ def test_a_type_the_format_cannot_hold_is_written_as_the_nearest_with_one_warnin
     assert [w for w in warnings if "type the format cannot hold" in w] == [
         "type the format cannot hold, written as Journal Article: review-book"
     ]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(
+    ("csl_type", "field", "value"),
+    [("article-journal", "isbn", "12"), ("patent", "isbn", "q"), ("report", "number", "0513-4870")],
+)
+def test_a_value_the_shared_serial_tag_would_read_as_another_field_is_not_written_but_named(
+    fmt: str, csl_type: str, field: str, value: str
+) -> None:
+    """Found by the round-trip property test: ``SN``/``%@`` holds "ISSN or ISBN" (and a report's number),
+    read by shape, else as the type's own: a journal article's ISBN ``12`` came back as its ISSN."""
+    citation = Citation.model_validate({"type": csl_type, field: value, "texts": {"en": {"title": "T"}}})
+    text, warnings = write(fmt, citation)
+    (back,) = read(fmt, text)
+    assert (back.issn, back.isbn, back.number) == (None, None, None)
+    assert field in {name for warning in warnings for name in names_of(warning)}
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -264,8 +264,14 @@ class RisWriter(TaggedWriter):
         return date.literal if date.literal is not None else self.date(date)
 
 
-#: What a record carries of the model (:mod:`citeexport.projection`), per type.
-CARRIES = carries(TYPES, TAGS, {**TAGGED_FIELDS, "number": "yes"})
+#: What a record carries of the model (:mod:`citeexport.projection`), per type; a journal abbreviation
+#: with no journal comes back as the journal too (the reader's J2 fallback, which real exports need).
+CARRIES = {
+    csl_type: {**row, "container_title": "one line, entities decoded, the abbreviation when there is none"}
+    if "container_title" in row and "container_title_short" in row
+    else row
+    for csl_type, row in carries(TYPES, TAGS, {**TAGGED_FIELDS, "number": "yes"}).items()
+}
 
 READER = RisReader
 WRITER = RisWriter

@@ -10,7 +10,9 @@ Absent or empty values produce no line at all.
 
 A record's type is written with the format's :class:`~.table.TypeTable` (a type it cannot hold goes to
 the nearest, with a warning) and its fields with the tag table of that type; what the table has
-no tag for is named in one warning (:meth:`~citeexport.formats.base.Writer.warn_unwritten`).
+no tag for is named in one warning (:meth:`~citeexport.formats.base.Writer.warn_unwritten`), and
+so is a value of the tag several fields share (RIS ``SN``: ISSN or ISBN, a report's number) that a
+reader would take for another of them (:func:`unreadable_serials`): not written.
 Markup is plain text with Unicode sub- and superscripts where they exist (``H₂O``): no tagged
 format has markup.
 """
@@ -23,11 +25,22 @@ from typing import ClassVar
 
 from ...csl import full_title
 from ...markup import from_html, to_unicode
-from ...model import ROLES, Citation, Date, Lang, Name
+from ...model import CSL_TYPES, ROLES, Citation, Date, Lang, Name
 from ...oneline import one_line
 from ...projection import FIELDS, Carries, Mode
+from ...values import serial_number
 from ..base import FIELDS_NOT_HELD, QUIETLY_OMITTED, TYPE_NOT_HELD, StatelessWriter, present_fields
-from .table import DATE_SLOTS, NEUTRAL_SLOTS, SERIAL_TYPES, TEXT_SLOTS, Field, TagTable, TypeTable, model_field
+from .table import (
+    DATE_SLOTS,
+    NEUTRAL_SLOTS,
+    NUMBERED_TYPES,
+    SERIAL_TYPES,
+    TEXT_SLOTS,
+    Field,
+    TagTable,
+    TypeTable,
+    model_field,
+)
 
 
 def year_text(date: Date | None) -> str | None:
@@ -96,7 +109,7 @@ TAGGED_FIELDS: dict[str, Mode] = {
     "container_title": "one line, entities decoded",
     "container_title_short": "one line, entities decoded",
     "abstract": "one line, entities decoded",
-    "keywords": "split at ; ；",
+    "keywords": "split at ; ；, entities decoded",
     "url": "yes",
     "issued": "yes",
     "volume": "one line",
@@ -127,24 +140,68 @@ _PROJECTED_SLOTS: dict[str, tuple[Field, ...]] = {
 }
 
 
+def written_as(types: TypeTable, csl_type: str, genre: str | None = None) -> tuple[str, bool, str]:
+    """(the code a record of ``csl_type`` is written with, whether it reads back as ``csl_type``, the CSL
+    type it reads back as: the type whose tag table the writer and the reader use)."""
+    code, held = types.code_for(csl_type, genre)
+    row = types.read(code)
+    return code, held, row.csl if row is not None else csl_type
+
+
+def number_in_page_slot(written_type: str) -> bool:
+    """Whether an article number with no pages goes in the page slot of a record read back as
+    ``written_type``: a periodical's article (a journal article, as a review is written too)."""
+    return written_type in SERIAL_TYPES
+
+
+#: The slots that may share one tag (RIS ``SN``, EndNote ``%@``: "ISSN or ISBN", a report's number).
+_SERIAL_SLOTS: frozenset[Field] = frozenset({"issn", "isbn", "number"})
+
+
+def serial_slot(value: str, written_type: str) -> Field:
+    """The slot a reader puts a value of the shared ISSN/ISBN tag in, for a record read back as
+    ``written_type`` (as :func:`~.reading.citation_from_values` does): by the value's shape, else the
+    type's own (a report's number, a journal's ISSN, anything else's ISBN)."""
+    kind, _number = serial_number(value)
+    if kind is not None:
+        return "issn" if kind == "eissn" else kind
+    return "number" if written_type in NUMBERED_TYPES else "issn" if written_type in SERIAL_TYPES else "isbn"
+
+
+def unreadable_serials(values: Mapping[Field, tuple[str, ...]], table: TagTable, written_type: str) -> frozenset[Field]:
+    """The slots of ``values`` written in a tag they share with another (``SN``: ISBN and ISSN) that a
+    reader would put in another slot (a journal article's ISBN ``12`` read as its ISSN): not written, so
+    that nothing comes back as something else."""
+    tags = {slot: tag for slot, tag in table if slot in _SERIAL_SLOTS}
+    shared = {slot for slot, tag in tags.items() if list(tags.values()).count(tag) > 1}
+    return frozenset(slot for slot in shared if any(serial_slot(value, written_type) != slot for value in values.get(slot, ())))
+
+
 def carries(types: TypeTable, base: TagTable, fields: Mapping[str, Mode]) -> Carries:
     """What a format carries, per CSL type, from its tables: ``fields`` (its modes) kept to those the
-    type's tag table has a tag for, and the type itself for the types it holds."""
-    out: dict[str, dict[str, Mode]] = {"*": {}}
-    for csl_type in ["*", *sorted(types.held())]:
-        slots = {slot for slot, _ in types.tags(base, "document" if csl_type == "*" else csl_type)}
-        row: dict[str, Mode] = {"type": "yes"} if csl_type != "*" else {}
-        for name, mode in fields.items():
-            wanted = _PROJECTED_SLOTS.get(name, (name,))
-            if mode == "in the page slot when there are no pages" and name in slots:
-                row[name] = "yes"  # the type has a tag of its own for the number
-            elif mode == "in the page slot when there are no pages":
-                if "pages" in slots and (csl_type == "*" or csl_type in SERIAL_TYPES):  # what write() does
-                    row[name] = mode
-            elif name not in FIELDS or any(slot in slots for slot in wanted):
-                row[name] = mode
-        out[csl_type] = row
+    tag table of the type a record is written as has a tag for (a type with no code of its own goes
+    to the nearest, and its record has that type's tags), and the type itself for the types it holds."""
+    out: dict[str, dict[str, Mode]] = {"*": _carried(types, base, fields, "document", typed=False)}
+    for csl_type in CSL_TYPES:
+        _code, held, written = written_as(types, csl_type)
+        out[csl_type] = _carried(types, base, fields, written, typed=held)
     return out
+
+
+def _carried(types: TypeTable, base: TagTable, fields: Mapping[str, Mode], written: str, *, typed: bool) -> dict[str, Mode]:
+    """One row of :func:`carries`: a record written (and read back) as ``written``."""
+    slots = {slot for slot, _ in types.tags(base, written)}
+    row: dict[str, Mode] = {"type": "yes"} if typed else {}
+    for name, mode in fields.items():
+        wanted = _PROJECTED_SLOTS.get(name, (name,))
+        if mode == "in the page slot when there are no pages" and name in slots:
+            row[name] = "yes"  # the type has a tag of its own for the number
+        elif mode == "in the page slot when there are no pages":
+            if slots & {"pages", "page_first"} and number_in_page_slot(written):  # what write() does
+                row[name] = mode
+        elif name not in FIELDS or any(slot in slots for slot in wanted):
+            row[name] = mode
+    return row
 
 
 @lru_cache(maxsize=256)
@@ -161,6 +218,10 @@ def _written_fields(table: TagTable) -> frozenset[str]:
 
 
 _ROLES = frozenset(ROLES)
+
+
+def _serial_value(citation: Citation, slot: Field) -> str | None:
+    return (citation.issn or citation.eissn) if slot == "issn" else getattr(citation, slot)
 
 
 class TaggedWriter(StatelessWriter):
@@ -200,7 +261,8 @@ class TaggedWriter(StatelessWriter):
         """What each slot of ``table`` holds for ``citation`` in ``lang`` (unfolded)."""
         text = citation.text(lang)
         out: dict[Field, tuple[str, ...]] = {}
-        pages = page_values(citation, number_in_page_slot=self.number_in_page_slot and citation.type in SERIAL_TYPES)
+        _code, _held, written = written_as(self.types, citation.type, text.genre)
+        pages = page_values(citation, number_in_page_slot=self.number_in_page_slot and number_in_page_slot(written))
         for slot, _tag in table:
             if slot in out:
                 continue
@@ -211,8 +273,8 @@ class TaggedWriter(StatelessWriter):
                 value = text.url
             elif slot in TEXT_SLOTS:
                 value = plain(getattr(text, slot))
-            elif slot == "issn":
-                value = citation.issn or citation.eissn
+            elif slot in _SERIAL_SLOTS:
+                value = _serial_value(citation, slot)
             elif slot in NEUTRAL_SLOTS:
                 value = getattr(citation, slot)
             elif slot in DATE_SLOTS:
@@ -236,6 +298,8 @@ class TaggedWriter(StatelessWriter):
                 value = citation.language_tag(lang) if text.language else lang
             if value:
                 out[slot] = (value,)
+        for slot in unreadable_serials(out, table, written):
+            del out[slot]
         return out
 
     def written_fields(self, table: TagTable) -> frozenset[str]:
@@ -244,14 +308,17 @@ class TaggedWriter(StatelessWriter):
 
     def write_one(self, citation: Citation, lang: Lang) -> str:
         genre = citation.text(lang).genre
-        code, held = self.types.code_for(citation.type, genre)
+        code, held, written_type = written_as(self.types, citation.type, genre)
         if not held:
             self.warn(f"{TYPE_NOT_HELD}, written as {code}", [citation.type])
-        row = self.types.read(code)
-        table = self.types.tags(self.tags, row.csl if row is not None else citation.type)  # as the reader will read it
+        table = self.types.tags(self.tags, written_type)  # as the reader will read it
         written = self.written_fields(table)
-        if self.number_in_page_slot and citation.type in SERIAL_TYPES and not citation.pages:
+        if self.number_in_page_slot and number_in_page_slot(written_type) and not citation.pages:
             written |= {"number"}  # in the page slot
+        values = self.values(citation, lang, table)
+        written -= {  # not written: it would read back as another field
+            slot for slot, _tag in table if slot in _SERIAL_SLOTS and slot not in values and _serial_value(citation, slot)
+        }
         lost = [field for field in present_fields(citation, lang) if field not in written and field not in QUIETLY_OMITTED]
         issued = citation.issued
         if issued is not None and issued.circa:
@@ -260,7 +327,7 @@ class TaggedWriter(StatelessWriter):
             lost.append("issued (range end)")
         if lost:
             self.warn(FIELDS_NOT_HELD, lost)
-        lines = [(self.type_tag, code), *tag_lines(table, self.values(citation, lang, table))]
+        lines = [(self.type_tag, code), *tag_lines(table, values)]
         if self.end_line is not None:
             lines.append(self.end_line)
         text = join_lines(lines, self.line_format, self.newline)
