@@ -343,3 +343,22 @@ def readme_types_table(carries: Mapping[str, Carries], types: tuple[str, ...]) -
         cells = ["yes" if "type" in for_type(carries[fmt], csl_type) else "—" for fmt in formats]
         rows.append(f"| `{csl_type}` | " + " | ".join(cells) + " |")
     return "\n".join(rows)
+
+
+def fields_by_type_document(carries: Mapping[str, Carries], types: tuple[str, ...]) -> str:
+    """``docs/carries.md``: for each format, each CSL type and the model fields it keeps through the
+    format (``type`` first when the type comes back as itself); made from ``CARRIES``, as the README's tables."""
+    out = [
+        "# What each format carries, by CSL type",
+        "",
+        "Made from each format's `CARRIES` by `projection.fields_by_type_document`; `tests/roundtrip/test_roundtrip.py`",
+        "checks this file is what they say and round-trips one record of every type with every field through every",
+        "pair of formats against it.  A field not listed for a type is named in the writer's warning when a record has it.",
+        "How each field is compared (one line, names, keywords …): the README's table for journal articles.",
+    ]
+    for fmt, rows in carries.items():
+        out += ["", f"## {fmt}", "", "| CSL type | fields kept |", "|---|---|"]
+        for csl_type in types:
+            kept = [field for field in FIELDS if field in for_type(rows, csl_type)]
+            out.append(f"| `{csl_type}` | " + ", ".join(f"`{field}`" for field in kept) + " |")
+    return "\n".join(out) + "\n"

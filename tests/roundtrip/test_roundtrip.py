@@ -24,6 +24,7 @@ through its row for that type.  A known loss that a format's ``CARRIES`` cannot 
 
 from __future__ import annotations
 
+import os
 from itertools import product
 
 import pytest
@@ -346,6 +347,16 @@ def test_readme_has_the_tables_of_what_each_format_carries() -> None:
     assert len(section) == 2, "README lacks the section"
     assert readme_table() in section[1]
     assert readme_types_table() in section[1]
+
+
+def test_docs_carries_is_what_each_format_declares() -> None:
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "docs" / "carries.md"
+    expected = projection.fields_by_type_document({fmt: CARRIES[fmt] for fmt in FORMATS}, CSL_TYPES)
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(expected, encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == expected
 
 
 def test_the_projection_sees_a_lost_type_and_a_lost_editor() -> None:
