@@ -93,6 +93,22 @@ def test_every_field_comes_back_or_is_named_in_a_warning(fmt: str, case: str) ->
         assert _text(found) == _text(original), field
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_circa_and_range_end_of_every_written_date_are_named(fmt: str) -> None:
+    """A tagged date is a year or year/month/day: what else a written date says is warned about, date by date."""
+    citation = Citation(
+        type="webpage",
+        issued=Date(year=2001, end=Date(year=2002)),
+        accessed=Date(year=2020, month=5, circa=True),
+        texts={"en": LocalizedText(title="T", url="https://example.org")},
+    )
+    _, warnings = write(fmt, citation)
+    (back,) = read(fmt, write(fmt, citation)[0])
+    warned = {name for warning in warnings for name in names_of(warning)}
+    assert {"issued (range end)", "accessed (circa)"} <= warned
+    assert back.accessed == Date(year=2020, month=5) and back.issued == Date(year=2001)
+
+
 def test_a_type_the_format_cannot_hold_is_written_as_the_nearest_with_one_warning() -> None:
     citation = TYPE_CASES["interview"]
     text, warnings = write("enw", Citation(type="review-book", texts=citation.texts))

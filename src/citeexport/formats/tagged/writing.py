@@ -224,6 +224,24 @@ def _serial_value(citation: Citation, slot: Field) -> str | None:
     return (citation.issn or citation.eissn) if slot == "issn" else getattr(citation, slot)
 
 
+#: The model's date fields a tagged value may hold (as a year, or year/month/day): no circa, no range end.
+DATE_FIELDS = ("issued", "accessed", "original_date", "event_date", "available_date", "submitted")
+
+
+def lost_date_parts(citation: Citation, written: frozenset[str] | set[str]) -> list[str]:
+    """``issued (circa)``, ``accessed (range end)`` …: the parts of the written dates a tagged date cannot say."""
+    lost = []
+    for field in DATE_FIELDS:
+        date = getattr(citation, field)
+        if date is None or field not in written:
+            continue
+        if date.circa:
+            lost.append(f"{field} (circa)")
+        if date.end is not None:
+            lost.append(f"{field} (range end)")
+    return lost
+
+
 class TaggedWriter(StatelessWriter):
     """A tagged format's writer: its syntax and tables as class attributes, and how it spells dates
     and names; one record per article and language, every value folded onto its own line."""
@@ -320,11 +338,7 @@ class TaggedWriter(StatelessWriter):
             slot for slot, _tag in table if slot in _SERIAL_SLOTS and slot not in values and _serial_value(citation, slot)
         }
         lost = [field for field in present_fields(citation, lang) if field not in written and field not in QUIETLY_OMITTED]
-        issued = citation.issued
-        if issued is not None and issued.circa:
-            lost.append("issued (circa)")
-        if issued is not None and issued.end is not None:
-            lost.append("issued (range end)")
+        lost += lost_date_parts(citation, written | {"issued"})
         if lost:
             self.warn(FIELDS_NOT_HELD, lost)
         lines = [(self.type_tag, code), *tag_lines(table, values)]
