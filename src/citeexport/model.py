@@ -399,10 +399,12 @@ class Date(_Frozen):
         return start
 
     def parts(self) -> list[int]:
-        """CSL date-parts of the start: ``[2025, 1, 31]`` (empty for a literal)."""
+        """CSL date-parts of the start: ``[2025, 1, 31]`` (empty for a literal).  CSL counts years before
+        1 as BCE, with no year 0 (the CSL test suite's ``[-44, 3, 15]`` is the Ides of March, 44 BC): the
+        model's astronomical ``-43`` is CSL's ``-44``, its ``0`` CSL's ``-1``."""
         if self.year is None:
             return []
-        out = [self.year]
+        out = [self.year if self.year > 0 else self.year - 1]
         if self.month:
             out.append(self.month)
             if self.day:

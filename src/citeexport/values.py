@@ -224,7 +224,7 @@ def date_from_parts(parts: list[object] | tuple[object, ...]) -> tuple[Date | No
     """A CSL ``date-parts`` entry ``[year, month?, day?]`` (numbers or numeric strings) as a date.
 
     Months 13-24 are seasons, as citeproc-js and the CSL test suite read them (13 and 21 spring …
-    16 and 24 winter); a part that is no number, or a month or day out of range, makes the whole
+    16 and 24 winter); a negative year counts BCE (CSL's ``-44`` is the model's astronomical ``-43``); a part that is no number, or a month or day out of range, makes the whole
     date a literal of its parts (so nothing is lost), with the reason as the second value.
     """
     raw = "-".join(str(part) for part in parts)
@@ -237,6 +237,8 @@ def date_from_parts(parts: list[object] | tuple[object, ...]) -> tuple[Date | No
     if not numbers:
         return None, None
     year, month, day = [*numbers, None, None][:3]
+    if year is not None and year < 0:
+        year += 1  # CSL's -44 is 44 BC: the model's years are astronomical (EDTF), -43 (see Date.parts)
     if month is not None and 13 <= month <= 24:
         season = Date(year=year, season=(month - 13) % 4 + 1)
         return season, (f"day {day} of season {month} dropped" if day else None)

@@ -96,8 +96,9 @@ def test_pages_prefer_the_page_text() -> None:
     ("date", "iso", "edtf", "csl"),
     [
         (Date(year=2025, month=1, day=31), "2025-01-31", "2025-01-31", {"date-parts": [[2025, 1, 31]]}),
-        (Date(year=-876), "-0876", "-0876", {"date-parts": [[-876]]}),
-        (Date(year=0), "0000", "0000", {"date-parts": [[0]]}),
+        (Date(year=-876), "-0876", "-0876", {"date-parts": [[-877]]}),  # 877 BC: CSL counts BCE
+        (Date(year=0), "0000", "0000", {"date-parts": [[-1]]}),  # 1 BC: CSL has no year 0
+        (Date(year=-43, month=3, day=15), "-0043-03-15", "-0043-03-15", {"date-parts": [[-44, 3, 15]]}),  # CSL test suite
         (Date(year=1900, circa=True), "1900", "1900~", {"date-parts": [[1900]], "circa": True}),
         (Date(year=2004, season=1), "2004", "2004-21", {"date-parts": [[2004]], "season": 1}),
         (Date(year=2004, season="Lent term"), "2004", None, {"date-parts": [[2004]], "season": "Lent term"}),
