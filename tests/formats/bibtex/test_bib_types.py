@@ -102,6 +102,23 @@ def test_every_csl_type_is_written_as_itself_or_said_to_be_not(dialect: str, csl
     assert (back.type == csl_type) is ("type" in carries(dialect)[csl_type])
 
 
+def test_biblatex_writes_the_roles_it_has_editor_types_for_in_editora_to_editorc() -> None:
+    from citeexport.model import LocalizedText, Name
+
+    roles = {role: (Name(family=role.title(), given="X"),) for role in ("compiler", "contributor", "director", "organizer")}
+    book = Citation(type="book", texts={"en": LocalizedText(title="T", names={"author": (Name(family="A"),), **roles})})
+    text, warnings = write("biblatex", book)
+    assert "editora = {Compiler, X},\n  editoratype = {compiler}" in text
+    assert "editorc = {Organizer, X},\n  editorctype = {organizer}" in text
+    assert warnings == ["fields the format cannot hold, not written: contributor"]  # a fourth: there is no editord
+    (back,) = read("biblatex", text)
+    assert {role: back.text("en").name_list(role) for role in roles} == {**roles, "contributor": ()}  # type: ignore[misc]
+    alone = Citation(type="book", texts={"en": LocalizedText(title="T", names={"contributor": roles["contributor"]})})
+    text, _ = write("biblatex", alone)
+    assert "editoratype = {collaborator}" in text  # biblatex's key for a contributor
+    assert read("biblatex", text)[0].text("en").name_list("contributor") == roles["contributor"]
+
+
 def test_biblatex_types_are_types_bibers_data_model_has_fields_for() -> None:
     for entry_type in {*BIBLATEX_TYPES.values(), "misc"}:
         assert entry_type in datamodel.BIBLATEX_TYPE_FIELDS, entry_type

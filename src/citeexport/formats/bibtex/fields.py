@@ -292,6 +292,28 @@ SLOTS: tuple[Slot, ...] = (
 )
 # fmt: on
 
+#: CSL roles biblatex has an editor type for (``editora`` … with ``editoratype``), and the type's key:
+#: the keys biblatex's standard styles print (``english.lbx``); the reader reads them back.
+EDITOR_TYPE_KEYS: dict[Role, str] = {
+    "compiler": "compiler",
+    "director": "director",
+    "organizer": "organizer",
+    "contributor": "collaborator",
+}
+_EDITOR_SLOTS = ("editora", "editorb", "editorc")
+
+
+def editor_slots(entry: Entry) -> list[tuple[str, str, str, Role]]:
+    """biblatex ``editora``–``editorc``: (field, names, editor type key, role) for each role of the entry's
+    text that biblatex has an editor type for, at most three (the rest are warned about by the writer)."""
+    if not biblatex_allows(entry.entry_type, "editora"):
+        return []
+    roles = [role for role in EDITOR_TYPE_KEYS if entry.text.name_list(role)]
+    return [
+        (slot, _names(role)(entry) or "", EDITOR_TYPE_KEYS[role], role) for slot, role in zip(_EDITOR_SLOTS, roles, strict=False)
+    ]
+
+
 _ALLOWS: dict[Dialect, Callable[[str, str], bool]] = {"bibtex": bibtex_allows, "biblatex": biblatex_allows}
 
 

@@ -83,8 +83,12 @@ def _fields(citation: Citation, lang: Lang, ascii: bool, dialect: Dialect, entry
             names.add(name)
             written.update(slot.model)
             fields.append(Field(name, value, enclosing="no-enclosing") if slot.bare else Field(name, value))
-    if dialect == "biblatex" and entry_type == "article" and citation.type in BIBLATEX_SUBTYPES:
-        fields.append(Field("entrysubtype", BIBLATEX_SUBTYPES[citation.type]))
+    if dialect == "biblatex":
+        for editor_field, value, key, role in slots.editor_slots(entry):
+            fields += [Field(editor_field, value), Field(editor_field + "type", key)]
+            written.add(role)
+        if entry_type == "article" and citation.type in BIBLATEX_SUBTYPES:
+            fields.append(Field("entrysubtype", BIBLATEX_SUBTYPES[citation.type]))
     return fields, written
 
 
