@@ -131,15 +131,19 @@ TYPE_NOT_HELD = "type the format cannot hold"
 def present_fields(citation: Citation, lang: Lang) -> list[str]:
     """The model fields ``citation`` has a value for in ``lang``: Citation fields, LocalizedText fields,
     and each name role (``author``, ``editor`` …), by their model names."""
-    present = [
-        field for field, value in citation if field not in ("texts", "extra", "type") and value not in (None, "", (), {}, False)
-    ]
+    # The models' own attributes (``extra="forbid"``: exactly their fields), not pydantic's slower
+    # iteration; empty is falsy (None, "", (), {}, False), as a value can be nothing else empty.
+    present = [field for field, value in vars(citation).items() if value and field not in _NOT_VALUES]
     present += [f"extra:{key}" for key in citation.extra]
     text = citation.texts.get(lang)
     if text is not None:
-        present += [field for field, value in text if field != "names" and value not in (None, "", ())]
+        present += [field for field, value in vars(text).items() if value and field != "names"]
         present += [role for role, names in text.names.items() if names]
     return present
+
+
+#: Citation fields that are no value of the reference (the type is said by its own warning).
+_NOT_VALUES = frozenset({"texts", "extra", "type"})
 
 
 class Writer(ABC):
