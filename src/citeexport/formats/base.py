@@ -146,6 +146,25 @@ def present_fields(citation: Citation, lang: Lang) -> list[str]:
 _NOT_VALUES = frozenset({"texts", "extra", "type"})
 
 
+#: The model's date fields.
+DATE_FIELDS = ("issued", "accessed", "original_date", "event_date", "available_date", "submitted")
+#: The parts of a date a format may be unable to say, by their names in a warning.
+_DATE_PARTS = {"circa": lambda d: d.circa, "season": lambda d: d.season is not None, "range end": lambda d: d.end is not None}
+
+
+def lost_date_parts(citation: Citation, written: Iterable[str], parts: tuple[str, ...] = ("circa", "range end")) -> list[str]:
+    """``issued (circa)``, ``accessed (range end)`` …: for each date in ``written`` that ``citation`` has,
+    the ``parts`` it says (``circa``, ``season``, ``range end``) that the writer's date cannot."""
+    fields = set(written)
+    return [
+        f"{field} ({part})"
+        for field in DATE_FIELDS
+        if field in fields and (date := getattr(citation, field)) is not None
+        for part in parts
+        if _DATE_PARTS[part](date)
+    ]
+
+
 class Writer(ABC):
     """A format writer (see the module docstring)."""
 
@@ -172,10 +191,12 @@ class Writer(ABC):
         record (``fields not held by RIS, not written``), ``names`` what it happened to here (``isbn``)."""
         self.warnings.append(RecordWarning.named(kind, dict.fromkeys(names)))  # grouped by kind in the report
 
-    def warn_unwritten(self, citation: Citation, lang: Lang, written: frozenset[str]) -> None:
+    def warn_unwritten(self, citation: Citation, lang: Lang, written: frozenset[str], also: Iterable[str] = ()) -> None:
         """Warn about the fields of ``citation`` in ``lang`` that are neither in ``written`` (what this
-        writer writes, model field names and roles) nor :data:`QUIETLY_OMITTED`."""
+        writer writes, model field names and roles) nor :data:`QUIETLY_OMITTED`, and the parts of written
+        fields named in ``also`` (:func:`lost_date_parts`), in one warning."""
         lost = [field for field in present_fields(citation, lang) if field not in written and field not in QUIETLY_OMITTED]
+        lost += also
         if lost:
             self.warn(FIELDS_NOT_HELD, lost)
 

@@ -39,7 +39,7 @@ from bibtexparser.writer import BibtexFormat, write
 from ...model import CSL_TYPES, Citation, Lang
 from ...options import WriteOptions
 from ...projection import Carries
-from ..base import FIELDS_NOT_HELD, QUIETLY_OMITTED, DetachedWriting, Writer, present_fields
+from ..base import DetachedWriting, Writer, lost_date_parts
 from . import fields as slots
 from .fields import LANGIDS, MONTH_MACROS, format_name, format_pages, year_value
 from .keys import KeyRegistry, key_stem
@@ -137,11 +137,12 @@ class _BibWriter(Writer, DetachedWriting):
         """One language's entry, its warnings said."""
         entry_type = slots.entry_type_for(citation.type, citation.text(lang).genre, self.dialect)
         fields, written = _fields(citation, lang, self.options.ascii, self.dialect, entry_type)
-        lost = [field for field in present_fields(citation, lang) if field not in written and field not in QUIETLY_OMITTED]
-        if self.dialect == "bibtex" and "issued" in written:
-            lost += self._lost_date_parts(citation)
-        if lost:
-            self.warn(FIELDS_NOT_HELD, lost)
+        # classic BibTeX's year and month cannot say circa, a season or a range end.  Not the day: year and
+        # month are its precision, as the README's table says (every article would be warned about)
+        lost = (
+            lost_date_parts(citation, written & {"issued"}, ("circa", "season", "range end")) if self.dialect == "bibtex" else []
+        )
+        self.warn_unwritten(citation, lang, frozenset(written), also=lost)
         return Entry(entry_type, key, fields + (related or []))
 
     def _warn_type(self, citation: Citation, languages: tuple[Lang, ...]) -> None:
@@ -149,16 +150,6 @@ class _BibWriter(Writer, DetachedWriting):
         if citation.type not in self._kept_types and languages:
             genre = citation.text(languages[0]).genre
             self.warn_type(citation, self._kept_types, f"@{slots.entry_type_for(citation.type, genre, self.dialect)}")
-
-    @staticmethod
-    def _lost_date_parts(citation: Citation) -> list[str]:
-        """The parts of the date classic BibTeX's ``year`` and ``month`` cannot say and that change what it
-        says: circa, a season, a range's end.  Not the day: ``year`` and ``month`` are classic BibTeX's
-        precision, as the README's table says (every article would be warned about)."""
-        issued = citation.issued
-        assert issued is not None
-        parts = (("circa", issued.circa or None), ("season", issued.season), ("range end", issued.end))
-        return [f"issued ({part})" for part, value in parts if value is not None]
 
     def _related(self, lang: Lang, other_key: str) -> list[Field]:
         """Fields linking one language's entry to its translation (biblatex only)."""

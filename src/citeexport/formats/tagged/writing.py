@@ -29,7 +29,7 @@ from ...model import CSL_TYPES, ROLES, Citation, Date, Lang, Name
 from ...oneline import one_line
 from ...projection import FIELDS, Carries, Mode
 from ...values import serial_number
-from ..base import FIELDS_NOT_HELD, QUIETLY_OMITTED, TYPE_NOT_HELD, StatelessWriter, present_fields
+from ..base import TYPE_NOT_HELD, StatelessWriter, lost_date_parts
 from .table import (
     DATE_SLOTS,
     NEUTRAL_SLOTS,
@@ -224,24 +224,6 @@ def _serial_value(citation: Citation, slot: Field) -> str | None:
     return (citation.issn or citation.eissn) if slot == "issn" else getattr(citation, slot)
 
 
-#: The model's date fields a tagged value may hold (as a year, or year/month/day): no circa, no range end.
-DATE_FIELDS = ("issued", "accessed", "original_date", "event_date", "available_date", "submitted")
-
-
-def lost_date_parts(citation: Citation, written: frozenset[str] | set[str]) -> list[str]:
-    """``issued (circa)``, ``accessed (range end)`` …: the parts of the written dates a tagged date cannot say."""
-    lost = []
-    for field in DATE_FIELDS:
-        date = getattr(citation, field)
-        if date is None or field not in written:
-            continue
-        if date.circa:
-            lost.append(f"{field} (circa)")
-        if date.end is not None:
-            lost.append(f"{field} (range end)")
-    return lost
-
-
 class TaggedWriter(StatelessWriter):
     """A tagged format's writer: its syntax and tables as class attributes, and how it spells dates
     and names; one record per article and language, every value folded onto its own line."""
@@ -337,10 +319,8 @@ class TaggedWriter(StatelessWriter):
         written -= {  # not written: it would read back as another field
             slot for slot, _tag in table if slot in _SERIAL_SLOTS and slot not in values and _serial_value(citation, slot)
         }
-        lost = [field for field in present_fields(citation, lang) if field not in written and field not in QUIETLY_OMITTED]
-        lost += lost_date_parts(citation, written | {"issued"})
-        if lost:
-            self.warn(FIELDS_NOT_HELD, lost)
+        # a tagged date is a year or year/month/day: no circa, no range end (the year is written whatever the table)
+        self.warn_unwritten(citation, lang, written, also=lost_date_parts(citation, written | {"issued"}))
         lines = [(self.type_tag, code), *tag_lines(table, values)]
         if self.end_line is not None:
             lines.append(self.end_line)
