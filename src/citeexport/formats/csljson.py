@@ -104,12 +104,15 @@ def csl_date(value: Any, field: str, warnings: list[str] | None = None) -> Date 
             return Date(literal=_text(value["literal"]))  # a literal is kept as written, never parsed
         raw = value.get("raw") or value.get("edtf")
         return date_from_text(str(raw)) if raw else None
+    update: dict[str, Any] = {}
     season = value.get("season")
     if season not in (None, "") and date.literal is None and date.month is None and date.season is None:
-        date = date.model_copy(update={"season": _season(season)})
+        update["season"] = _season(season)
     if value.get("circa") not in (None, False, "", 0, "false") and date.literal is None:
-        date = date.model_copy(update={"circa": True})
-    return Date.model_validate(date.model_dump())
+        update["circa"] = True
+    if date.end is None and not update:
+        return date  # as date_from_parts built it: validated
+    return Date.model_validate(date.model_dump() | update)
 
 
 def _season(value: Any) -> int | str:
@@ -133,11 +136,12 @@ def csl_name(value: Any, field: str = "author") -> Name:
         raise ParseError("expected a name object", field=field)
     if value.get("literal"):
         return Name(literal=_text(value["literal"]))
-    parts = {key: _text(value.get(csl)) for key, csl in _NAME_PARTS.items()}
-    comma = value.get("comma-suffix") not in (None, False, "", 0, "false")
-    if not any(parts.values()):
+    parts = {key: text for key, csl in _NAME_PARTS.items() if (text := _text(value.get(csl))) is not None}
+    if not parts:
         raise ParseError("a name object with no name part", field=field)
-    return Name(**parts, comma_suffix=comma and parts["suffix"] is not None)
+    if "suffix" in parts and value.get("comma-suffix") not in (None, False, "", 0, "false"):
+        parts["comma_suffix"] = True
+    return Name(**parts)
 
 
 #: Model name part -> CSL-JSON key.
@@ -289,24 +293,30 @@ def citation_from_item(item: dict[str, Any], warnings: list[str] | None = None) 
     else:
         keyword_list = split_keywords(_text(keywords), commas=True)
     text = LocalizedText.model_validate(
-        {**texts, "language": tag, "names": names, "keywords": tuple(keyword_list), "genre": texts.get("genre") or genre}
+        _given(texts, language=tag, names=names, keywords=tuple(keyword_list), genre=texts.get("genre") or genre)
     )
     item_id = _text(item.get("id"))
     if item_id and item_id.endswith(f"-{lang}"):
         item_id = item_id[: -len(lang) - 1]
     page_first, page_last, page = item_pages(item)
     return Citation.model_validate(
-        {
-            **neutral,
-            "id": item_id,
-            "type": csl_type,
-            "page_first": page_first,
-            "page_last": page_last,
-            "page": page,
-            "extra": extra,
-            "texts": {lang: text},
-        }
+        _given(
+            neutral,
+            id=item_id,
+            type=csl_type,
+            page_first=page_first,
+            page_last=page_last,
+            page=page,
+            extra=extra,
+            texts={lang: text},
+        )
     )
+
+
+def _given(fields: dict[str, Any], **more: Any) -> dict[str, Any]:
+    """``fields`` and ``more`` without the fields left empty (None, ``{}``, ``()``): each field given
+    costs a validation, and an empty one is the model's default."""
+    return {key: value for key, value in (fields | more).items() if value is not None and value != () and value != {}}
 
 
 class CslJsonReader(Reader):
