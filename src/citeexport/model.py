@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -142,6 +143,7 @@ _PRIMARY_SUBTAG = re.compile(r"^[A-Za-z]{2,8}$")
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$")
 
 
+@lru_cache(maxsize=512)
 def primary_subtag(tag: str) -> Lang:
     """``zh-Hans-CN`` -> ``zh``; ``EN_us`` -> ``en``.  Raises ValueError for what is no language tag."""
     head = tag.strip().replace("_", "-").split("-", 1)[0].lower()

@@ -136,7 +136,7 @@ def csl_name(value: Any, field: str = "author") -> Name:
         raise ParseError("expected a name object", field=field)
     if value.get("literal"):
         return Name(literal=_text(value["literal"]))
-    parts = {key: text for key, csl in _NAME_PARTS.items() if (text := _text(value.get(csl))) is not None}
+    parts = {_NAME_KEYS[key]: text for key, raw in value.items() if key in _NAME_KEYS and (text := _text(raw)) is not None}
     if not parts:
         raise ParseError("a name object with no name part", field=field)
     if "suffix" in parts and value.get("comma-suffix") not in (None, False, "", 0, "false"):
@@ -152,6 +152,8 @@ _NAME_PARTS = {
     "dropping_particle": "dropping-particle",
     "suffix": "suffix",
 }
+#: CSL-JSON key -> model name part.
+_NAME_KEYS = {csl: part for part, csl in _NAME_PARTS.items()}
 
 
 def parse_names(value: Any, field: str = "author") -> tuple[Name, ...]:
