@@ -107,6 +107,17 @@ def citeexport_cli() -> Command | None:
     return run.citeexport_command()
 
 
+def compile_citeexport() -> None:
+    """Write citeexport's bytecode before anything is timed, as a regular install does (pip compiles
+    what it installs; an editable install compiles on first use, unless ``PYTHONDONTWRITEBYTECODE``
+    is set, when every run would compile the package's sources again, ~0.03-0.1 s)."""
+    import compileall
+
+    import citeexport
+
+    compileall.compile_dir(str(Path(citeexport.__file__).parent), quiet=1)
+
+
 def pandoc_path() -> str | None:
     return run.pandoc()
 
@@ -556,6 +567,7 @@ def main(argv: list[str] | None = None) -> int:
     if os.environ.get("VIRTUAL_ENV"):
         os.environ.setdefault("NODE_PATH", str(Path(os.environ["VIRTUAL_ENV"]) / "node_modules"))
     OUT_DIR.mkdir(parents=True, exist_ok=True)
+    compile_citeexport()
     note = machine_note()
     print(f"measuring: {note}", file=sys.stderr)
 

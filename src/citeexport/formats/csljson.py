@@ -362,11 +362,13 @@ _SPACE = " \t\r\n\ufeff"
 def _json_items(lines: Iterator[str]) -> Iterator[tuple[Any, int, int]]:
     """(item, line, offset) for each element of a top-level JSON array, or the one top-level object.
 
-    The buffer holds the input not yet decoded, so memory follows the largest item, not the file.
+    The buffer holds the input not yet decoded, and at most :data:`_KEEP` characters already
+    decoded (dropped in one slice when there are more), so memory follows the largest item, not
+    the file, and no item costs a copy of the buffer.  Line numbers are counted once over the text.
     """
     buffer = ""
     consumed = 0  # characters dropped from the front of the buffer
-    lines_consumed = 1
+    counted, counted_line = 0, 1  # a buffer position and its 1-based line
     exhausted = False
 
     def more() -> bool:
@@ -386,8 +388,16 @@ def _json_items(lines: Iterator[str]) -> Iterator[tuple[Any, int, int]]:
                 return pos
             more()  # then skip what it brought (white space only: no item, as for every format)
 
+    def line_at(pos: int) -> int:
+        nonlocal counted, counted_line
+        if pos < counted:
+            return counted_line - buffer.count("\n", pos, counted)
+        counted_line += buffer.count("\n", counted, pos)
+        counted = pos
+        return counted_line
+
     def fail(message: str, pos: int) -> _JsonError:
-        return _JsonError(message, lines_consumed + buffer.count("\n", 0, pos), consumed + pos)
+        return _JsonError(message, line_at(pos), consumed + pos)
 
     def decode(pos: int) -> tuple[Any, int]:
         while True:
@@ -404,7 +414,7 @@ def _json_items(lines: Iterator[str]) -> Iterator[tuple[Any, int, int]]:
         return
     if buffer[pos] != "[":
         item, end = decode(pos)
-        yield item, lines_consumed + buffer.count("\n", 0, pos), consumed + pos
+        yield item, line_at(pos), consumed + pos
         if skip(end) < len(buffer):
             raise fail("extra data after the JSON value", skip(end))
         return
@@ -413,12 +423,11 @@ def _json_items(lines: Iterator[str]) -> Iterator[tuple[Any, int, int]]:
         return
     while True:
         item, end = decode(pos)
-        yield item, lines_consumed + buffer.count("\n", 0, pos), consumed + pos
-        # drop what is decoded, so the buffer holds only what is still to come
-        lines_consumed += buffer.count("\n", 0, end)
-        consumed += end
-        buffer = buffer[end:]
-        pos = skip(0)
+        yield item, line_at(pos), consumed + pos
+        pos = skip(end)
+        if pos > _KEEP:  # drop what is decoded
+            line_at(pos)
+            buffer, consumed, counted, pos = buffer[pos:], consumed + pos, 0, 0
         if buffer.startswith(",", pos):
             pos = skip(pos + 1)
             continue
@@ -427,6 +436,10 @@ def _json_items(lines: Iterator[str]) -> Iterator[tuple[Any, int, int]]:
                 raise fail("extra data after the JSON array", skip(pos + 1))
             return
         raise fail("expected , or ] after an item", pos)
+
+
+#: Characters already decoded the CSL-JSON reader's buffer may hold before it drops them.
+_KEEP = 1 << 16
 
 
 # -- writing -------------------------------------------------------------------------------------
