@@ -58,7 +58,7 @@ from ..options import WriteOptions
 from ..projection import FIELDS, NAME_FIELDS, Carries, Mode
 from ..record_warnings import RecordWarning
 from ..values import SEASON_WORDS, date_from_parts, date_from_text, language_tag, parse_pages, split_keywords
-from .base import Reader, Record, Writer
+from .base import InputReading, Reader, Record, Source, Writer
 
 
 def item_language(item: dict[str, Any]) -> tuple[Lang, str | None]:
@@ -321,10 +321,15 @@ def _given(fields: dict[str, Any], **more: Any) -> dict[str, Any]:
     return {key: value for key, value in (fields | more).items() if value is not None and value != () and value != {}}
 
 
-class CslJsonReader(Reader):
+class CslJsonReader(Reader, InputReading):
     name = "csl-json"
     description = "CSL-JSON: an array of CSL items (Zotero, citeproc-js, pandoc)"
     extensions = ("json",)
+
+    def read_input(self, source: Source) -> Iterator[Record]:
+        """An opened input read in pieces of whole lines: pretty-printed JSON (Zotero's, pandoc's) has a
+        line per value, and the decoder needs none of them apart."""
+        return self.read(source.line_blocks, source.name)
 
     @classmethod
     def sniff(cls, head: str) -> bool:
