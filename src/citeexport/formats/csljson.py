@@ -136,7 +136,9 @@ def csl_name(value: Any, field: str = "author") -> Name:
         raise ParseError("expected a name object", field=field)
     if value.get("literal"):
         return Name(literal=_text(value["literal"]))
-    parts = {_NAME_KEYS[key]: text for key, raw in value.items() if key in _NAME_KEYS and (text := _text(raw)) is not None}
+    parts: dict[str, Any] = {
+        _NAME_KEYS[key]: text for key, raw in value.items() if key in _NAME_KEYS and (text := _text(raw)) is not None
+    }
     if not parts:
         raise ParseError("a name object with no name part", field=field)
     if "suffix" in parts and value.get("comma-suffix") not in (None, False, "", 0, "false"):
