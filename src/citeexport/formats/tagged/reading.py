@@ -127,6 +127,7 @@ class TaggedRecord:
 
 #: Characters after which MagTech lost a line break before a glued tag (the cheap test for :data:`Dialect.glued_tag`).
 _SENTENCE_ENDS = "。！？；"
+_SENTENCE_END = re.compile(f"[{_SENTENCE_ENDS}]")
 
 
 def _join_continuation(record: TaggedRecord, pieces: list[str]) -> None:
@@ -157,7 +158,7 @@ def tagged_records(lines: Iterable[str], dialect: Dialect) -> Iterator[TaggedRec
             line = line[1:]
         text = line.rstrip("\r\n")
         match = match_line(text)
-        tag = ""
+        tag = raw_tag = ""
         if match is not None:
             raw_tag = match.group("tag")
             tag = raw_tag.upper() if upper else key(raw_tag)
@@ -166,7 +167,8 @@ def tagged_records(lines: Iterable[str], dialect: Dialect) -> Iterator[TaggedRec
         if match is None and glued_value is not None and record is not None:
             glued = glued_value.match(text)
             if glued is not None and dialect.knows(key(glued.group("tag"))):
-                match, tag = glued, key(glued.group("tag"))
+                match, raw_tag = glued, glued.group("tag")
+                tag = key(raw_tag)
                 record.warnings.append(
                     RecordWarning(
                         f"no space after the tag {tag} on line {number}", "tags glued to their value, read apart", (tag,)
@@ -193,7 +195,7 @@ def tagged_records(lines: Iterable[str], dialect: Dialect) -> Iterator[TaggedRec
                     after_blank = False
                 continuation.append(stripped)
             continue
-        if record is not None:
+        if continuation and record is not None:
             _join_continuation(record, continuation)
         value = (match.group("value") or "").strip()
         if tag == start_tag:
@@ -222,10 +224,9 @@ def tagged_records(lines: Iterable[str], dialect: Dialect) -> Iterator[TaggedRec
             after_blank = False
             if dialect.blank_line_ends_record:
                 record.warnings.append(RecordWarning(f"blank line inside the record before {tag}", "blank lines inside records"))
-        raw = match.group("tag")
-        if raw != tag and dialect.tag_key is None and raw.upper() == tag:
-            record.warnings.append(f"lower-case tag {raw!r} on line {number}: read as {tag}")
-        if glued_tag is not None and any(end in value for end in _SENTENCE_ENDS):
+        if raw_tag != tag and upper and raw_tag.upper() == tag:
+            record.warnings.append(f"lower-case tag {raw_tag!r} on line {number}: read as {tag}")
+        if glued_tag is not None and not value.isascii() and _SENTENCE_END.search(value):
             _split_glued(glued_tag, tag, value, record)
         else:
             record.tags.append((tag, value))
