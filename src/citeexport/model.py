@@ -197,6 +197,10 @@ def clean_text(value: str | None) -> str | None:
     strip (ASCII and ideographic spaces); empty becomes None.  Every reader's values pass here."""
     if value is None:
         return None
+    if value.isascii():  # no format character, NFC already (str.isascii reads a flag: no scan)
+        if value and (value[0] in _EDGE_SPACE or value[-1] in _EDGE_SPACE):
+            value = value.strip(_EDGE_SPACE)
+        return value or None
     if not value.isprintable() and _FORMAT_CHARS.search(value):  # every such character is unprintable (Cf)
         value = _without_format_chars(value)
     if not unicodedata.is_normalized("NFC", value):
