@@ -107,3 +107,9 @@ def _rebuilt(cls: type[CiteexportError], args: tuple[object, ...], state: dict[s
     error.args = args
     error.__dict__.update(state)
     return error
+
+
+class WorkerError(RuntimeError):
+    """A worker process ended without sending its result (killed, out of memory): the system's
+    doing, reported as a failed run (exit 2), not as a bug.  Here, not in :mod:`.workers`, so that
+    a run without ``--jobs`` does not import :mod:`multiprocessing` to know it."""

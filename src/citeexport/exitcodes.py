@@ -24,10 +24,9 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from . import interrupts
-from .errors import CiteexportError
+from .errors import CiteexportError, WorkerError
 from .output import PipeClosed
 from .report import Report, escape
-from .workers import WorkerError
 
 OK = 0
 RECORDS_FAILED = 1

@@ -35,15 +35,11 @@ from types import TracebackType
 from typing import Any
 
 from . import interrupts
+from .errors import WorkerError
 
 #: Seconds between a worker's checks that its parent is alive (where no parent-death signal exists).
 WATCHDOG_SECONDS = 1.0
 _PR_SET_PDEATHSIG = 1
-
-
-class WorkerError(RuntimeError):
-    """A worker process ended without sending its result (killed, out of memory): the system's
-    doing, reported as a failed run (exit 2), not as a bug."""
 
 
 def _die_with_parent(parent: int) -> None:

@@ -18,8 +18,8 @@ from support.terminal import TIMEOUT, environment
 #: Never needed to convert one UTF-8 article with a bundled style: citeproc-py (a user's CSL file
 #: only), lxml (citeproc-py's), html5lib, pypinyin (citeexport.pinyin reads its data files, the
 #: phrase dictionary included, without importing it), rich (a run that says nothing on a
-#: pipe), charset-normalizer (UTF-8 needs no guessing).
-NEVER = ("citeproc", "lxml", "html5lib", "pypinyin", "rich", "charset_normalizer")
+#: pipe), charset-normalizer (UTF-8 needs no guessing), multiprocessing (``--jobs`` only).
+NEVER = ("citeproc", "lxml", "html5lib", "pypinyin", "rich", "charset_normalizer", "multiprocessing")
 #: BibTeX's parser and LaTeX decoder: the BibTeX format's own.
 BIBTEX_ONLY = ("bibtexparser", "pylatexenc")
 #: Formats a writer needs besides its own module (HTML renders through the text format).
