@@ -179,7 +179,9 @@ def item_pages(item: dict[str, Any]) -> tuple[str | None, str | None, str | None
 
 
 def _text(value: Any) -> str | None:
-    if value is None or value == "":
+    if type(value) is str:
+        return value or None
+    if value is None:
         return None
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -320,7 +322,11 @@ def citation_from_item(item: dict[str, Any], warnings: list[str] | None = None) 
 def _given(fields: dict[str, Any], **more: Any) -> dict[str, Any]:
     """``fields`` and ``more`` without the fields left empty (None, ``{}``, ``()``): each field given
     costs a validation, and an empty one is the model's default."""
-    return {key: value for key, value in (fields | more).items() if value is not None and value != () and value != {}}
+    return {
+        key: value
+        for key, value in (fields | more).items()
+        if value is not None and (value or (type(value) is not tuple and type(value) is not dict))
+    }
 
 
 class CslJsonReader(Reader, InputReading):
