@@ -31,7 +31,7 @@ from bibtexparser.model import DuplicateFieldKeyBlock, Entry, ParsingFailedBlock
 from pydantic import ValidationError
 
 from ...errors import ParseError
-from ...model import ROLES, Citation, CslType, LocalizedText, Name, Role, has_cjk
+from ...model import ROLES, Citation, CslType, Date, LocalizedText, Name, Role, has_cjk
 from ...names import cjk_name, name_from_parts, split_joined_names
 from ...record_warnings import RecordWarning
 from ...values import month_number, parse_date, parse_pages, record_language, split_keywords
@@ -57,7 +57,19 @@ logging.getLogger("bibtexparser.splitter").setLevel(logging.ERROR)
 
 
 def split_top_level(value: str, separator: re.Pattern[str]) -> list[str]:
-    """``value`` split at ``separator`` matches outside braces (BibTeX's rule for ``and`` and commas)."""
+    """``value`` split at ``separator`` matches outside braces (BibTeX's rule for ``and`` and commas).
+
+    ``separator`` has no group and matches no empty string (``and``, ``,``, ``#``): a value with
+    neither braces nor backslashes is then split by the pattern alone, as the long way splits it
+    (``tests/formats/bibtex/test_bibtex_fast_paths.py``).
+    """
+    if "{" not in value and "}" not in value and "\\" not in value:
+        return separator.split(value)
+    return _split_braced(value, separator)
+
+
+def _split_braced(value: str, separator: re.Pattern[str]) -> list[str]:
+    """:func:`split_top_level` the long way: character by character, braces counted, ``\\x`` skipped."""
     parts: list[str] = []
     depth, start, i = 0, 0, 0
     while i < len(value):
@@ -111,15 +123,23 @@ def parse_authors(raw: str, warnings: list[str]) -> tuple[Name, ...]:
     """``A and B and {C}``; a MagTech list of CJK names joined by commas is split, with a warning."""
     names: list[Name] = []
     for part in split_top_level(raw, _AND):
-        decoded = decode_latex(part)
-        joined = split_joined_names(decoded) if has_cjk(decoded) and not _is_braced_whole(part.strip()) else [decoded]
-        if len(joined) > 1:
-            warnings.append(f"{len(joined)} names joined by commas in one author, split: {decoded!r}")
-            names.extend(name for name in map(name_from_parts, ([n] for n in joined)) if name)
-        else:
-            name = parse_bibtex_name(part)
-            names.extend([name] if name else [])
+        found, warning = _author(part)
+        if warning is not None:
+            warnings.append(warning)
+        names.extend(found)
     return tuple(names)
+
+
+def _author(part: str) -> tuple[tuple[Name, ...], str | None]:
+    """The names one ``and``-separated part of a name list holds, and the warning it gives: one name,
+    or several that a MagTech export joined with commas."""
+    decoded = decode_latex(part)
+    joined = split_joined_names(decoded) if has_cjk(decoded) and not _is_braced_whole(part.strip()) else [decoded]
+    if len(joined) > 1:
+        names = tuple(name for name in map(name_from_parts, ([n] for n in joined)) if name)
+        return names, f"{len(joined)} names joined by commas in one author, split: {decoded!r}"
+    name = parse_bibtex_name(part)
+    return ((name,) if name else ()), None
 
 
 def concatenate(value: str, strings: dict[str, str]) -> str:
@@ -148,33 +168,39 @@ EDITOR_TYPES: dict[str, Role] = {"compiler": "compiler", "director": "director",
 
 
 class _Fields:
-    """One entry's raw fields, decoded on demand; what is taken reaches the model, the rest is reported."""
+    """One entry's raw fields, decoded on demand; what is taken reaches the model, the rest is reported.
+
+    ``present``: the fields that are not blank (in the entry's order), found once, so that asking
+    for a field the entry lacks (most of the names the reader knows) is one look-up.
+    """
 
     def __init__(self, raw: dict[str, str], notes: Decoded) -> None:
         self.raw = raw
         self.notes = notes
+        self.present = {name: value for name, value in raw.items() if value.strip()}
         self.taken: set[str] = set()
 
     def has(self, name: str) -> bool:
-        return bool(self.raw.get(name, "").strip())
+        return name in self.present
 
     def text(self, *names: str) -> str | None:
         """The first of ``names`` the entry has, decoded (and taken); None when it has none."""
+        present = self.present
         for name in names:
-            if self.has(name):
+            if name in present:
                 self.taken.add(name)
                 return decode_latex(self.raw[name], nocase=name in TITLE_LIKE, notes=self.notes) or None
         return None
 
     def date(self, name: str) -> str | None:
         """A date field as written (EDTF's ``~`` is no LaTeX space here), braces and spaces stripped."""
-        if not self.has(name):
+        if name not in self.present:
             return None
         self.taken.add(name)
         return self.raw[name].replace("{", "").replace("}", "").strip() or None
 
     def url(self, name: str) -> str | None:
-        if not self.has(name):
+        if name not in self.present:
             return None
         self.taken.add(name)
         value = self.raw[name]
@@ -182,13 +208,14 @@ class _Fields:
         return decode_url(match.group(1) if match else value) or None
 
     def names(self, name: str, warnings: list[str]) -> tuple[Name, ...]:
-        if not self.has(name):
+        if name not in self.present:
             return ()
         self.taken.add(name)
         return parse_authors(self.raw[name], warnings)
 
     def untaken(self) -> list[str]:
-        return [name for name in self.raw if name not in self.taken and name not in QUIET_FIELDS and self.raw[name].strip()]
+        taken = self.taken
+        return [name for name in self.present if name not in taken and name not in QUIET_FIELDS]
 
 
 def _genre(fields: _Fields, entry_type: str) -> str | None:
@@ -226,8 +253,23 @@ def _names(fields: _Fields, warnings: list[str]) -> dict[Role, tuple[Name, ...]]
     return names
 
 
+def _parsed_date(text: str | None, year: str | None) -> tuple[Date | None, tuple[str, ...]]:
+    """:func:`~citeexport.values.parse_date` and the warnings it gives."""
+    said: list[str] = []
+    return parse_date(text, year, said), tuple(said)
+
+
+def _date(text: str | None, year: str | None, warnings: list[str]) -> Date | None:
+    """A date field and a year field read as one date (None when both are missing)."""
+    if text is None and year is None:
+        return None
+    date, said = _parsed_date(text, year)
+    warnings.extend(said)
+    return date
+
+
 def _dates(fields: _Fields, warnings: list[str]) -> dict[str, Any]:
-    issued = parse_date(fields.date("date"), fields.text("year"), warnings)
+    issued = _date(fields.date("date"), fields.text("year"), warnings)
     month = month_number(fields.raw.get("month"))
     if fields.has("month"):
         fields.taken.add("month")
@@ -240,9 +282,9 @@ def _dates(fields: _Fields, warnings: list[str]) -> dict[str, Any]:
         issued = issued.model_copy(update={"month": month, "season": None, "day": int(day) if "day" in fields.taken else None})
     return {
         "issued": issued,
-        "accessed": parse_date(fields.date("urldate"), None, warnings),
-        "original_date": parse_date(fields.date("origdate"), fields.text("origyear"), warnings),
-        "event_date": parse_date(fields.date("eventdate"), None, warnings),
+        "accessed": _date(fields.date("urldate"), None, warnings),
+        "original_date": _date(fields.date("origdate"), fields.text("origyear"), warnings),
+        "event_date": _date(fields.date("eventdate"), None, warnings),
     }
 
 
@@ -362,7 +404,7 @@ def blocks(lines: Iterable[str]) -> Iterator[tuple[int, int, str]]:
         if number == 1 and line.startswith("\ufeff"):
             offset += 1
             line = line[1:]
-        if _BLOCK_START.match(line):
+        if "@" in line and _BLOCK_START.match(line):
             if current:
                 yield start_line, start_offset, "".join(current)
             current, start_line, start_offset = [], number, offset
