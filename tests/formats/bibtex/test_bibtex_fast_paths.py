@@ -1,6 +1,6 @@
 """The BibTeX reader's fast paths (issue 17) give what the long ways beside them give: LaTeX decoding
-of plain values, splitting at ``and``/commas/``#`` without braces, and the one-match field of a
-plain entry."""
+of plain values, splitting at ``and``/commas/``#`` without braces, the one-match field of a plain
+entry, and the cached readings of names and dates."""
 
 from __future__ import annotations
 
@@ -96,9 +96,11 @@ def _read_all(text: str) -> list[object]:
 
 
 def _read_the_long_way(text: str, monkeypatch: pytest.MonkeyPatch) -> list[object]:
-    """Read with the one-match field of :mod:`.fastsplit` out of the way."""
+    """Read with the one-match field of :mod:`.fastsplit` and the caches out of the way."""
     with monkeypatch.context() as patch:
         patch.setattr(fastsplit, "_SIMPLE_FIELD", _NEVER)
+        patch.setattr(bibtex_reader, "_author", bibtex_reader._author.__wrapped__)
+        patch.setattr(bibtex_reader, "_parsed_date", bibtex_reader._parsed_date.__wrapped__)
         return _read_all(text)
 
 
@@ -118,7 +120,7 @@ def test_a_plain_entry_is_split_the_same_by_the_one_match_field(monkeypatch: pyt
                 assert fastsplit.plain_entry(block, {"mymacro"}) == fast
 
 
-def test_a_reading_repeats_its_warnings_for_every_record(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cached_reading_repeats_its_warnings_for_every_record(monkeypatch: pytest.MonkeyPatch) -> None:
     """The same joined MagTech authors and the same unreadable date in two records: warned in both."""
     entry = "@article{{k{0},\n  author = {{何贤敏,李茂西}},\n  title = {{标题}},\n  date = {{someday}},\n  year = {{2020}}\n}}\n"
     text = entry.format(1) + "\n" + entry.format(2)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any, ClassVar, cast
 
 import bibtexparser
@@ -95,6 +96,10 @@ def _split_braced(value: str, separator: re.Pattern[str]) -> list[str]:
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _COMMA = re.compile(",")
 _HASH = re.compile(r"\s*#\s*")
+#: Name-list parts (one name each, mostly) whose reading :func:`_author` keeps (about 1 KB each).
+AUTHOR_CACHE_SIZE = 4096
+#: Date and year values whose reading :func:`_parsed_date` keeps.
+DATE_CACHE_SIZE = 1024
 
 
 def _is_braced_whole(text: str) -> bool:
@@ -130,9 +135,11 @@ def parse_authors(raw: str, warnings: list[str]) -> tuple[Name, ...]:
     return tuple(names)
 
 
+@lru_cache(maxsize=AUTHOR_CACHE_SIZE)
 def _author(part: str) -> tuple[tuple[Name, ...], str | None]:
     """The names one ``and``-separated part of a name list holds, and the warning it gives: one name,
-    or several that a MagTech export joined with commas."""
+    or several that a MagTech export joined with commas.  Cached: a bibliography names the same
+    people again and again, and a :class:`Name` is frozen, so records can share one."""
     decoded = decode_latex(part)
     joined = split_joined_names(decoded) if has_cjk(decoded) and not _is_braced_whole(part.strip()) else [decoded]
     if len(joined) > 1:
@@ -253,8 +260,10 @@ def _names(fields: _Fields, warnings: list[str]) -> dict[Role, tuple[Name, ...]]
     return names
 
 
+@lru_cache(maxsize=DATE_CACHE_SIZE)
 def _parsed_date(text: str | None, year: str | None) -> tuple[Date | None, tuple[str, ...]]:
-    """:func:`~citeexport.values.parse_date` and the warnings it gives."""
+    """:func:`~citeexport.values.parse_date` and the warnings it gives, cached: records share their
+    years (and a :class:`Date` is frozen)."""
     said: list[str] = []
     return parse_date(text, year, said), tuple(said)
 
