@@ -22,7 +22,27 @@ BIB_FILES = sorted(p for p in ROOT.rglob("*.bib") if "golden" in p.parts or "sam
 #: Characters the decoder treats, the ligatures' characters and white space of every kind, among text.
 _DECODER_TEXT = st.lists(
     st.sampled_from(
-        [*"ab Z1,.中文", *"-'`~", " ", "  ", "\t", "\n", "\r", "\f", "\v", "\u00a0", "\u3000", *"\\{}%$", "\\'", "\\&"]
+        [
+            *"ab Z1,.中文",
+            *"-'`~",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\r",
+            "\f",
+            "\v",
+            "\u00a0",
+            "\u3000",
+            *"\\{}%$",
+            "\\'",
+            "\\&",
+            "\\%",
+            "\\_",
+            "\\#",
+            "\\$",
+            "\\\\",
+        ]
     ),
     max_size=16,
 ).map("".join)
@@ -68,6 +88,18 @@ def test_every_golden_value_decodes_as_the_decoder_decodes_it() -> None:
 def test_the_plain_test_knows_every_ligature() -> None:
     for ligature in LIGATURES:
         _decoded_both_ways(f"a{ligature}b", nocase=False)
+
+
+@pytest.mark.parametrize(
+    "value", ["98.6\\%", "a\\&b--c", "\\%--\\_", "a-\\--b", "\\\\%x", "\\\\\\%", "x\\\\&", "50\\% %comment", "\\$5 $x$"]
+)
+def test_escaped_characters_without_the_decoder(value: str) -> None:
+    _decoded_both_ways(value, nocase=False)
+
+
+def test_the_escapes_answered_without_the_decoder_print_themselves() -> None:
+    for char in "%&_#$":
+        assert decode_fully("\\" + char) == char
 
 
 _SPLIT_TEXT = st.lists(

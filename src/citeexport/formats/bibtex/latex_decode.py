@@ -368,6 +368,10 @@ _NOT_PLAIN = re.compile("[" + re.escape("\\{}%$" + "".join(sorted({ligature[0] f
 #: What only the decoder reads: commands, groups, comments, math.  A value without them holds at
 #: most ligatures (``--``, ``~`` …), which :func:`_ligatures` replaces as the decoder would.
 _MARKUP = re.compile(r"[\\{}%$]")
+#: The escaped characters the decoder prints as themselves (``\\%`` is ``%``): a value whose only
+#: markup they are is answered by :func:`_escapes_and_ligatures`.  A backslash the pattern pairs
+#: otherwise than the decoder would (``\\\\%``) is left behind, and the value goes to the decoder.
+_ESCAPE = re.compile(r"\\([%&_#$])")
 #: The ligatures, longest first (the decoder's order: ``---`` before ``--``).
 _LIGATURE_ORDER = sorted(LIGATURES, key=len, reverse=True)
 
@@ -378,13 +382,15 @@ def decode_latex(value: str, nocase: bool = False, notes: Decoded | None = None)
     ``nocase``: protecting brace groups become ``nocase`` spans (titles).  ``notes``: collects the
     macros nobody knows and the math kept as written, for the reader's warnings.
 
-    Most values are plain text, or plain text with a ligature (``1--3``): those are answered without
-    the decoder, as it answers them (:func:`decode_fully`; ``tests/formats/bibtex/test_bibtex_fast_paths.py``).
+    Most values are plain text, or plain text with a ligature (``1--3``) or an escaped character
+    (``98\\%``): those are answered without the decoder, as it answers them (:func:`decode_fully`; ``tests/formats/bibtex/test_bibtex_fast_paths.py``).
     """
     if _NOT_PLAIN.search(value) is None:
         return value.strip()
     if _MARKUP.search(value) is None:
         return _WHITESPACE.sub(" ", _ligatures(value)).strip()
+    if "\\" in value and _MARKUP.search(_ESCAPE.sub("", value)) is None:
+        return _WHITESPACE.sub(" ", _escapes_and_ligatures(value)).strip()
     return decode_fully(value, nocase, notes)
 
 
@@ -392,6 +398,14 @@ def decode_fully(value: str, nocase: bool = False, notes: Decoded | None = None)
     """:func:`decode_latex` by the decoder, whatever the value holds."""
     decoded, _ = _Decoder(value, nocase, notes).decode(0, in_group=False, depth=1)
     return _WHITESPACE.sub(" ", decoded).strip()
+
+
+def _escapes_and_ligatures(value: str) -> str:
+    """``value`` (no markup in it but :data:`_ESCAPE`'s) with its escapes and its ligatures replaced: the
+    escaped characters as they are, the ligatures between them (no ligature spans an escape)."""
+    pieces = _ESCAPE.split(value)  # text, escaped character, text, …
+    pieces[::2] = map(_ligatures, pieces[::2])
+    return "".join(pieces)
 
 
 def _ligatures(value: str) -> str:
