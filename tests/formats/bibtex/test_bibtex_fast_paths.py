@@ -160,3 +160,37 @@ def test_a_cached_reading_repeats_its_warnings_for_every_record(monkeypatch: pyt
     assert [len(r[5]) for r in records] == [2, 2]  # type: ignore[index]
     assert records[0][5] == records[1][5]  # type: ignore[index]
     assert records == _read_the_long_way(text, monkeypatch)
+
+
+_NAME_PART = st.lists(
+    st.sampled_from(
+        [*"ab Z,.", "饶", "春明", "欧阳", "大学", "，", "、", ";", "{", "}", "\\'", "--", "~", "  ", "\t", "\u3000", "van "]
+    ),
+    max_size=8,
+).map("".join)
+
+
+def _author_parts() -> list[str]:
+    parts = {"刘国", " Müller, Julia", "García, Laura ", "何贤敏,李茂西", "{World Health Organization}", "King, Jr., Martin"}
+    for name, value in GOLDEN_VALUES:
+        if name in bibtex_reader.NAME_ROLES or name.startswith("editor"):
+            parts.update(bibtex_reader.split_top_level(value, bibtex_reader._AND))
+    return sorted(parts)
+
+
+def _author_both_ways(part: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = bibtex_reader._author.__wrapped__(part)
+    with monkeypatch.context() as patch:
+        patch.setattr(bibtex_reader, "is_plain", lambda value: False)
+        assert bibtex_reader._author.__wrapped__(part) == fast
+
+
+def test_a_plain_name_part_reads_as_the_long_way_reads_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    for part in _author_parts():
+        _author_both_ways(part, monkeypatch)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(part=_NAME_PART)
+def test_any_name_part_reads_as_the_long_way_reads_it(part: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    _author_both_ways(part, monkeypatch)

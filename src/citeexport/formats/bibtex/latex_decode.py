@@ -385,13 +385,19 @@ def decode_latex(value: str, nocase: bool = False, notes: Decoded | None = None)
     Most values are plain text, or plain text with a ligature (``1--3``) or an escaped character
     (``98\\%``): those are answered without the decoder, as it answers them (:func:`decode_fully`; ``tests/formats/bibtex/test_bibtex_fast_paths.py``).
     """
-    if _NOT_PLAIN.search(value) is None:
+    if is_plain(value):
         return value.strip()
     if _MARKUP.search(value) is None:
         return _WHITESPACE.sub(" ", _ligatures(value)).strip()
     if "\\" in value and _MARKUP.search(_ESCAPE.sub("", value)) is None:
         return _WHITESPACE.sub(" ", _escapes_and_ligatures(value)).strip()
     return decode_fully(value, nocase, notes)
+
+
+def is_plain(value: str) -> bool:
+    """Nothing in ``value`` to decode and no white space to fold (no brace either): it decodes to
+    itself, stripped, and so does any part of it."""
+    return _NOT_PLAIN.search(value) is None
 
 
 def decode_fully(value: str, nocase: bool = False, notes: Decoded | None = None) -> str:

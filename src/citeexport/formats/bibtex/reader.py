@@ -39,7 +39,7 @@ from ...values import month_number, parse_date, parse_pages, record_language, sp
 from ..base import Reader, Record, finish_record
 from .crossref import RawEntry, parent_keys, resolve
 from .fastsplit import plain_entry
-from .latex_decode import Decoded, decode_latex, decode_url
+from .latex_decode import Decoded, decode_latex, decode_url, is_plain
 from .tables import (
     ARTICLE_SUBTYPES,
     BOOK_PARENTS,
@@ -140,12 +140,14 @@ def _author(part: str) -> tuple[tuple[Name, ...], str | None]:
     """The names one ``and``-separated part of a name list holds, and the warning it gives: one name,
     or several that a MagTech export joined with commas.  Cached: a bibliography names the same
     people again and again, and a :class:`Name` is frozen, so records can share one."""
-    decoded = decode_latex(part)
-    joined = split_joined_names(decoded) if has_cjk(decoded) and not _is_braced_whole(part.strip()) else [decoded]
+    plain = is_plain(part)  # the common name: what decoding and parse_bibtex_name would do is stripping
+    decoded = part.strip() if plain else decode_latex(part)
+    braced = not plain and _is_braced_whole(part.strip())
+    joined = split_joined_names(decoded) if has_cjk(decoded) and not braced else [decoded]
     if len(joined) > 1:
         names = tuple(name for name in map(name_from_parts, ([n] for n in joined)) if name)
         return names, f"{len(joined)} names joined by commas in one author, split: {decoded!r}"
-    name = parse_bibtex_name(part)
+    name = name_from_parts([piece.strip() for piece in decoded.split(",")]) if plain else parse_bibtex_name(part)
     return ((name,) if name else ()), None
 
 
