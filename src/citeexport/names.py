@@ -90,6 +90,8 @@ _SPACES = re.compile(r"\s+")
 _STRONG_SEPARATORS = re.compile(r"\s*[;；]\s*")
 _CJK_SEPARATORS = re.compile(r"\s*[，、]\s*")
 _ASCII_COMMA = re.compile(r"\s*,\s*")
+#: Any of the separators above: a value without one is one name.
+_ANY_SEPARATOR = re.compile(r"[;；，、,]")
 
 #: The commonest single surnames of mainland China: the top 100 of the Ministry of Public
 #: Security's household-registration report (《二〇二〇年全国姓名报告》) as commonly listed, and a
@@ -280,9 +282,15 @@ INSTITUTION_SUFFIXES = (
 _WORD_CHARACTERS = re.compile(r"[^\W\d_]+")
 
 
+#: The last characters of :data:`INSTITUTION_SUFFIXES`: a name ending otherwise ends with none of them.
+_INSTITUTION_LAST_CHARACTERS = frozenset(suffix[-1] for suffix in INSTITUTION_SUFFIXES)
+
+
 def _cjk_institution(text: str) -> bool:
     """A CJK name ending with an institution suffix after at least two characters that are no
     surname + one given character (``教育部``, ``北京大学``; not ``王大学``)."""
+    if not text or text[-1] not in _INSTITUTION_LAST_CHARACTERS:
+        return False
     for suffix in INSTITUTION_SUFFIXES:
         if text.endswith(suffix) and len(text) > len(suffix):
             prefix = text[: -len(suffix)]
@@ -353,10 +361,12 @@ def looks_like_cjk_person(text: str) -> bool:
 
 def cjk_name(text: str) -> Name:
     """A CJK name printed whole: a person split by surname, or an organisation when it cannot be one."""
-    whole = _SPACES.sub("", text) if looks_like_cjk_person(_SPACES.sub("", text)) else text
-    if not looks_like_cjk_person(whole):
+    compact = _SPACES.sub("", text)
+    if looks_like_cjk_person(compact):
+        return cjk_person(compact)
+    if compact == text or not looks_like_cjk_person(text):
         return Name(literal=text)
-    return cjk_person(whole)
+    return cjk_person(text)
 
 
 def cjk_person(text: str) -> Name:
@@ -383,6 +393,16 @@ def _given_family(words: list[str], suffix: str | None = None) -> Name:
     return Name(family=family, given=" ".join(words[:start]) or None, suffix=suffix)
 
 
+def _clean_part(part: str) -> str | None:
+    """One part of a printed name, white space folded into one space and :func:`clean_text` cleaned.
+
+    ``str.isprintable`` is False for every white-space character but the space, so a printable part
+    without two spaces in a row has nothing to fold."""
+    if not part.isprintable() or "  " in part:
+        part = _SPACES.sub(" ", part)
+    return clean_text(part)
+
+
 def name_from_parts(parts: list[str], *, literal: bool = False) -> Name | None:
     """A name from its comma-separated parts (already decoded); None when empty.
 
@@ -392,7 +412,7 @@ def name_from_parts(parts: list[str], *, literal: bool = False) -> Name | None:
     ``Martin Luther King, Jr.``.  Three or more: ``Family, Jr, Given`` or ``Family, Given, Jr``
     (whichever part is a suffix), else the family and the rest as given names.
     """
-    parts = [part for part in (clean_text(_SPACES.sub(" ", p)) for p in parts) if part]
+    parts = [part for part in map(_clean_part, parts) if part]
     if not parts:
         return None
     if literal:
@@ -430,6 +450,13 @@ def split_joined_names(value: str) -> list[str]:
     ``刘航;李丹`` / ``罗浩，何超`` / ``张三、李四`` / ``何贤敏,李茂西,何彦青`` / ``Smith, J.; Doe, A.``.
     """
     value = value.strip()
+    if _ANY_SEPARATOR.search(value) is None:  # one name (or none), as the splits would find
+        return [value] if value else []
+    return _split_at_separators(value)
+
+
+def _split_at_separators(value: str) -> list[str]:
+    """:func:`split_joined_names` the long way (``value`` stripped): at each separator, by strength."""
     names = [part for part in _STRONG_SEPARATORS.split(value) if part]
     out: list[str] = []
     for name in names:

@@ -54,6 +54,8 @@ def inherited_fields(child_type: str, parent: RawEntry) -> dict[str, str]:
 
 def parent_keys(fields: Mapping[str, str]) -> list[str]:
     """The keys an entry inherits from: its ``crossref``, then each of its ``xdata`` keys."""
+    if "crossref" not in fields and "xdata" not in fields:  # most entries: nothing to look at
+        return []
     keys = [fields["crossref"].strip()] if fields.get("crossref", "").strip() else []
     keys += [key.strip() for key in fields.get("xdata", "").split(",") if key.strip()]
     return keys

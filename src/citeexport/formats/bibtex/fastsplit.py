@@ -24,6 +24,10 @@ _NAME = re.compile(r"\s*([A-Za-z][\w\-.:+]*)\s*=\s*")
 _BARE = re.compile(r"[A-Za-z0-9][\w\-.:+/]*")
 _SEPARATOR = re.compile(r"\s*(,?)\s*")
 _SPACE = re.compile(r"\s*")
+#: One field whose value is a brace group without braces inside or a bare word, and the separator
+#: after it: :data:`_NAME`, the value, :data:`_SEPARATOR` in one match (the common field, read the
+#: long way otherwise).
+_SIMPLE_FIELD = re.compile(r"\s*([A-Za-z][\w\-.:+]*)\s*=\s*(?:\{([^{}]*)\}|([A-Za-z0-9][\w\-.:+/]*))\s*(,?)\s*")
 _BRACE = re.compile(r"[{}]")
 _ESCAPED = re.compile(r"\\[{}\"]")
 #: Block types bibtexparser gives meaning to beyond an entry.
@@ -36,7 +40,7 @@ def plain_entry(text: str, macros: Container[str]) -> tuple[str, str, dict[str, 
     ``macros``: the ``@string`` names defined so far (lower case): a bare word that is one is
     bibtexparser's to resolve.
     """
-    if '"' in text or "#" in text or _ESCAPED.search(text):
+    if '"' in text or "#" in text or ("\\" in text and _ESCAPED.search(text)):
         return None
     head = _HEAD.match(text)
     if head is None:
@@ -48,6 +52,17 @@ def plain_entry(text: str, macros: Container[str]) -> tuple[str, str, dict[str, 
     position = head.end()
     end = len(text)
     while True:
+        simple = _SIMPLE_FIELD.match(text, position)
+        if simple is not None:
+            key, braced, bare, comma = simple.groups()
+            key = key.lower()
+            if key in fields or (bare is not None and bare.lower() in macros):
+                return None
+            fields[key] = braced if bare is None else bare
+            position = simple.end()
+            if not comma:
+                break
+            continue
         name = _NAME.match(text, position)
         if name is None:
             break

@@ -131,7 +131,6 @@ LIGATURES: dict[str, str] = {"---": "—", "--": "–", "``": "“", "''": "”"
 #: Unicode sub/superscript needs no table here: math sub/superscripts become ``<sub>``/``<sup>`` markup.
 
 _PLAIN = re.compile(r"[^\\{}\-`'~%$]+")
-_SPECIAL = re.compile(r"[\\{}\-`'~%$]")
 _MATH_END = re.compile(r"(?<!\\)\$")
 _LIGATURE = re.compile("|".join(re.escape(lig) for lig in sorted(LIGATURES, key=len, reverse=True)))
 _CONTROL = re.compile(r"\\(?:([A-Za-z]+)\s*|(.))", re.DOTALL)
@@ -363,16 +362,65 @@ def _math(source: str, i: int, in_group: bool, single: bool = False) -> tuple[st
 # -- entry points -------------------------------------------------------------------------------
 
 
+#: What makes a value more than its text, stripped: a character the decoder reads, the first
+#: character of a ligature, white space to fold into one space.
+_NOT_PLAIN = re.compile("[" + re.escape("\\{}%$" + "".join(sorted({ligature[0] for ligature in LIGATURES}))) + "\t\n\r\f\v]|  ")
+#: What only the decoder reads: commands, groups, comments, math.  A value without them holds at
+#: most ligatures (``--``, ``~`` …), which :func:`_ligatures` replaces as the decoder would.
+_MARKUP = re.compile(r"[\\{}%$]")
+#: The escaped characters the decoder prints as themselves (``\\%`` is ``%``): a value whose only
+#: markup they are is answered by :func:`_escapes_and_ligatures`.  A backslash the pattern pairs
+#: otherwise than the decoder would (``\\\\%``) is left behind, and the value goes to the decoder.
+_ESCAPE = re.compile(r"\\([%&_#$])")
+#: The ligatures, longest first (the decoder's order: ``---`` before ``--``).
+_LIGATURE_ORDER = sorted(LIGATURES, key=len, reverse=True)
+
+
 def decode_latex(value: str, nocase: bool = False, notes: Decoded | None = None) -> str:
     """A BibTeX field value as model text (the rich-text subset for markup commands); runs of white space become one space.
 
     ``nocase``: protecting brace groups become ``nocase`` spans (titles).  ``notes``: collects the
     macros nobody knows and the math kept as written, for the reader's warnings.
+
+    Most values are plain text, or plain text with a ligature (``1--3``) or an escaped character
+    (``98\\%``): those are answered without the decoder, as it answers them (:func:`decode_fully`; ``tests/formats/bibtex/test_bibtex_fast_paths.py``).
     """
-    if not _SPECIAL.search(value):
-        return _WHITESPACE.sub(" ", value).strip()
+    if is_plain(value):
+        return value.strip()
+    if _MARKUP.search(value) is None:
+        return _WHITESPACE.sub(" ", _ligatures(value)).strip()
+    if "\\" in value and _MARKUP.search(_ESCAPE.sub("", value)) is None:
+        return _WHITESPACE.sub(" ", _escapes_and_ligatures(value)).strip()
+    return decode_fully(value, nocase, notes)
+
+
+def is_plain(value: str) -> bool:
+    """Nothing in ``value`` to decode and no white space to fold (no brace either): it decodes to
+    itself, stripped, and so does any part of it."""
+    return _NOT_PLAIN.search(value) is None
+
+
+def decode_fully(value: str, nocase: bool = False, notes: Decoded | None = None) -> str:
+    """:func:`decode_latex` by the decoder, whatever the value holds."""
     decoded, _ = _Decoder(value, nocase, notes).decode(0, in_group=False, depth=1)
     return _WHITESPACE.sub(" ", decoded).strip()
+
+
+def _escapes_and_ligatures(value: str) -> str:
+    """``value`` (no markup in it but :data:`_ESCAPE`'s) with its escapes and its ligatures replaced: the
+    escaped characters as they are, the ligatures between them (no ligature spans an escape)."""
+    pieces = _ESCAPE.split(value)  # text, escaped character, text, …
+    pieces[::2] = map(_ligatures, pieces[::2])
+    return "".join(pieces)
+
+
+def _ligatures(value: str) -> str:
+    """``value`` (no command, group, comment or math in it) with its ligatures replaced as the decoder
+    replaces them, left to right: no two ligatures overlap but ``---`` and ``--``, and the longer is first."""
+    for ligature in _LIGATURE_ORDER:
+        if ligature in value:
+            value = value.replace(ligature, LIGATURES[ligature])
+    return value
 
 
 _URL_ESCAPE = re.compile(r"\\([_%&#~$])")

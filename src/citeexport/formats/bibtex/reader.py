@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any, ClassVar, cast
 
 import bibtexparser
@@ -31,14 +32,14 @@ from bibtexparser.model import DuplicateFieldKeyBlock, Entry, ParsingFailedBlock
 from pydantic import ValidationError
 
 from ...errors import ParseError
-from ...model import ROLES, Citation, CslType, LocalizedText, Name, Role, has_cjk
+from ...model import ROLES, Citation, CslType, Date, LocalizedText, Name, Role, has_cjk
 from ...names import cjk_name, name_from_parts, split_joined_names
 from ...record_warnings import RecordWarning
 from ...values import month_number, parse_date, parse_pages, record_language, split_keywords
 from ..base import Reader, Record, finish_record
 from .crossref import RawEntry, parent_keys, resolve
 from .fastsplit import plain_entry
-from .latex_decode import Decoded, decode_latex, decode_url
+from .latex_decode import Decoded, decode_latex, decode_url, is_plain
 from .tables import (
     ARTICLE_SUBTYPES,
     BOOK_PARENTS,
@@ -57,7 +58,19 @@ logging.getLogger("bibtexparser.splitter").setLevel(logging.ERROR)
 
 
 def split_top_level(value: str, separator: re.Pattern[str]) -> list[str]:
-    """``value`` split at ``separator`` matches outside braces (BibTeX's rule for ``and`` and commas)."""
+    """``value`` split at ``separator`` matches outside braces (BibTeX's rule for ``and`` and commas).
+
+    ``separator`` has no group and matches no empty string (``and``, ``,``, ``#``): a value with
+    neither braces nor backslashes is then split by the pattern alone, as the long way splits it
+    (``tests/formats/bibtex/test_bibtex_fast_paths.py``).
+    """
+    if "{" not in value and "}" not in value and "\\" not in value:
+        return separator.split(value)
+    return _split_braced(value, separator)
+
+
+def _split_braced(value: str, separator: re.Pattern[str]) -> list[str]:
+    """:func:`split_top_level` the long way: character by character, braces counted, ``\\x`` skipped."""
     parts: list[str] = []
     depth, start, i = 0, 0, 0
     while i < len(value):
@@ -83,6 +96,10 @@ def split_top_level(value: str, separator: re.Pattern[str]) -> list[str]:
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _COMMA = re.compile(",")
 _HASH = re.compile(r"\s*#\s*")
+#: Name-list parts (one name each, mostly) whose reading :func:`_author` keeps (about 1 KB each).
+AUTHOR_CACHE_SIZE = 4096
+#: Date and year values whose reading :func:`_parsed_date` keeps.
+DATE_CACHE_SIZE = 1024
 
 
 def _is_braced_whole(text: str) -> bool:
@@ -111,15 +128,27 @@ def parse_authors(raw: str, warnings: list[str]) -> tuple[Name, ...]:
     """``A and B and {C}``; a MagTech list of CJK names joined by commas is split, with a warning."""
     names: list[Name] = []
     for part in split_top_level(raw, _AND):
-        decoded = decode_latex(part)
-        joined = split_joined_names(decoded) if has_cjk(decoded) and not _is_braced_whole(part.strip()) else [decoded]
-        if len(joined) > 1:
-            warnings.append(f"{len(joined)} names joined by commas in one author, split: {decoded!r}")
-            names.extend(name for name in map(name_from_parts, ([n] for n in joined)) if name)
-        else:
-            name = parse_bibtex_name(part)
-            names.extend([name] if name else [])
+        found, warning = _author(part)
+        if warning is not None:
+            warnings.append(warning)
+        names.extend(found)
     return tuple(names)
+
+
+@lru_cache(maxsize=AUTHOR_CACHE_SIZE)
+def _author(part: str) -> tuple[tuple[Name, ...], str | None]:
+    """The names one ``and``-separated part of a name list holds, and the warning it gives: one name,
+    or several that a MagTech export joined with commas.  Cached: a bibliography names the same
+    people again and again, and a :class:`Name` is frozen, so records can share one."""
+    plain = is_plain(part)  # the common name: what decoding and parse_bibtex_name would do is stripping
+    decoded = part.strip() if plain else decode_latex(part)
+    braced = not plain and _is_braced_whole(part.strip())
+    joined = split_joined_names(decoded) if has_cjk(decoded) and not braced else [decoded]
+    if len(joined) > 1:
+        names = tuple(name for name in map(name_from_parts, ([n] for n in joined)) if name)
+        return names, f"{len(joined)} names joined by commas in one author, split: {decoded!r}"
+    name = name_from_parts([piece.strip() for piece in decoded.split(",")]) if plain else parse_bibtex_name(part)
+    return ((name,) if name else ()), None
 
 
 def concatenate(value: str, strings: dict[str, str]) -> str:
@@ -148,33 +177,39 @@ EDITOR_TYPES: dict[str, Role] = {"compiler": "compiler", "director": "director",
 
 
 class _Fields:
-    """One entry's raw fields, decoded on demand; what is taken reaches the model, the rest is reported."""
+    """One entry's raw fields, decoded on demand; what is taken reaches the model, the rest is reported.
+
+    ``present``: the fields that are not blank (in the entry's order), found once, so that asking
+    for a field the entry lacks (most of the names the reader knows) is one look-up.
+    """
 
     def __init__(self, raw: dict[str, str], notes: Decoded) -> None:
         self.raw = raw
         self.notes = notes
+        self.present = {name: value for name, value in raw.items() if value.strip()}
         self.taken: set[str] = set()
 
     def has(self, name: str) -> bool:
-        return bool(self.raw.get(name, "").strip())
+        return name in self.present
 
     def text(self, *names: str) -> str | None:
         """The first of ``names`` the entry has, decoded (and taken); None when it has none."""
+        present = self.present
         for name in names:
-            if self.has(name):
+            if name in present:
                 self.taken.add(name)
                 return decode_latex(self.raw[name], nocase=name in TITLE_LIKE, notes=self.notes) or None
         return None
 
     def date(self, name: str) -> str | None:
         """A date field as written (EDTF's ``~`` is no LaTeX space here), braces and spaces stripped."""
-        if not self.has(name):
+        if name not in self.present:
             return None
         self.taken.add(name)
         return self.raw[name].replace("{", "").replace("}", "").strip() or None
 
     def url(self, name: str) -> str | None:
-        if not self.has(name):
+        if name not in self.present:
             return None
         self.taken.add(name)
         value = self.raw[name]
@@ -182,13 +217,14 @@ class _Fields:
         return decode_url(match.group(1) if match else value) or None
 
     def names(self, name: str, warnings: list[str]) -> tuple[Name, ...]:
-        if not self.has(name):
+        if name not in self.present:
             return ()
         self.taken.add(name)
         return parse_authors(self.raw[name], warnings)
 
     def untaken(self) -> list[str]:
-        return [name for name in self.raw if name not in self.taken and name not in QUIET_FIELDS and self.raw[name].strip()]
+        taken = self.taken
+        return [name for name in self.present if name not in taken and name not in QUIET_FIELDS]
 
 
 def _genre(fields: _Fields, entry_type: str) -> str | None:
@@ -226,8 +262,25 @@ def _names(fields: _Fields, warnings: list[str]) -> dict[Role, tuple[Name, ...]]
     return names
 
 
+@lru_cache(maxsize=DATE_CACHE_SIZE)
+def _parsed_date(text: str | None, year: str | None) -> tuple[Date | None, tuple[str, ...]]:
+    """:func:`~citeexport.values.parse_date` and the warnings it gives, cached: records share their
+    years (and a :class:`Date` is frozen)."""
+    said: list[str] = []
+    return parse_date(text, year, said), tuple(said)
+
+
+def _date(text: str | None, year: str | None, warnings: list[str]) -> Date | None:
+    """A date field and a year field read as one date (None when both are missing)."""
+    if text is None and year is None:
+        return None
+    date, said = _parsed_date(text, year)
+    warnings.extend(said)
+    return date
+
+
 def _dates(fields: _Fields, warnings: list[str]) -> dict[str, Any]:
-    issued = parse_date(fields.date("date"), fields.text("year"), warnings)
+    issued = _date(fields.date("date"), fields.text("year"), warnings)
     month = month_number(fields.raw.get("month"))
     if fields.has("month"):
         fields.taken.add("month")
@@ -240,9 +293,9 @@ def _dates(fields: _Fields, warnings: list[str]) -> dict[str, Any]:
         issued = issued.model_copy(update={"month": month, "season": None, "day": int(day) if "day" in fields.taken else None})
     return {
         "issued": issued,
-        "accessed": parse_date(fields.date("urldate"), None, warnings),
-        "original_date": parse_date(fields.date("origdate"), fields.text("origyear"), warnings),
-        "event_date": parse_date(fields.date("eventdate"), None, warnings),
+        "accessed": _date(fields.date("urldate"), None, warnings),
+        "original_date": _date(fields.date("origdate"), fields.text("origyear"), warnings),
+        "event_date": _date(fields.date("eventdate"), None, warnings),
     }
 
 
@@ -362,7 +415,7 @@ def blocks(lines: Iterable[str]) -> Iterator[tuple[int, int, str]]:
         if number == 1 and line.startswith("\ufeff"):
             offset += 1
             line = line[1:]
-        if _BLOCK_START.match(line):
+        if "@" in line and _BLOCK_START.match(line):
             if current:
                 yield start_line, start_offset, "".join(current)
             current, start_line, start_offset = [], number, offset
