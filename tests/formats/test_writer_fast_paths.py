@@ -124,3 +124,36 @@ def test_the_type_cases_too() -> None:
                 field for field in present_fields(citation, lang) if field not in written and field not in QUIETLY_OMITTED
             ]
             assert unwritten_fields(citation, lang, written) == expected
+
+
+# -- BibTeX ------------------------------------------------------------------------------------------
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), min_size=1).filter(str.isalnum))
+def test_a_word_or_number_needs_no_latex_work(text: str) -> None:
+    """``to_latex`` returns an alphanumeric text before its regex: no such text holds what the regex finds."""
+    from citeexport.formats.bibtex.latex import _NEEDS_WORK, to_latex
+
+    assert _NEEDS_WORK.search(text) is None
+    assert to_latex(text) == text
+    assert to_latex(text, ascii=True) == text if text.isascii() else True
+
+
+_PIECES = ["and", "AND", "aNd", "And", " ", ",", "x", "band", "İ", "ς", "Σ", "\u00a0"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join))
+def test_needs_braces_is_a_comma_or_a_stand_alone_and(part: str) -> None:
+    from citeexport.formats.bibtex.fields import _needs_braces
+
+    assert _needs_braces(part) == ("," in part or any(word.lower() == "and" for word in part.split()))
+
+
+@given(_NAME | st.builds(Name, family=st.sampled_from(["王", "欧阳"]), given=st.none() | st.sampled_from(["小明", "x y"])))
+def test_format_name_spells_a_cjk_name_whole(name: Name) -> None:
+    from citeexport.formats.bibtex.fields import format_name
+    from citeexport.formats.bibtex.latex import to_latex
+
+    if name.literal is None and name.is_cjk:
+        whole = to_latex(name.whole)
+        assert format_name(name, False) == ("{" + whole + "}" if "," in whole or " " in whole else whole)

@@ -229,6 +229,8 @@ def to_latex(text: str, ascii: bool = False, protect_case: bool = False) -> str:
     case-sensitive words (titles).  Platform HTML is the readers' to convert
     (:func:`citeexport.markup.from_html`), not this function's.
     """
+    if text.isalnum() and not protect_case and (not ascii or text.isascii()):
+        return text  # a number, a word: no special, no space (every character _NEEDS_WORK names is neither)
     if (
         _NEEDS_WORK.search(text) is None
         and (not ascii or text.isascii())
