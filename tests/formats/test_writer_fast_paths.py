@@ -157,3 +157,24 @@ def test_format_name_spells_a_cjk_name_whole(name: Name) -> None:
     if name.literal is None and name.is_cjk:
         whole = to_latex(name.whole)
         assert format_name(name, False) == ("{" + whole + "}" if "," in whole or " " in whole else whole)
+
+
+_PARTICLE = st.none() | st.sampled_from(["van", "de", "", "王"])
+
+
+@given(
+    _NAME
+    | st.builds(
+        Name,
+        family=st.none() | _TEXT | st.sampled_from(["王", "欧阳", "Gogh"]),
+        given=_OPTIONAL,
+        suffix=st.none() | st.sampled_from(["Jr.", "III"]),
+        comma_suffix=st.booleans(),
+        dropping_particle=_PARTICLE,
+        non_dropping_particle=_PARTICLE,
+    )
+)
+def test_tagged_inverted_name_is_the_models(name: Name) -> None:
+    from citeexport.formats.tagged.writing import inverted
+
+    assert inverted(name) == name.inverted

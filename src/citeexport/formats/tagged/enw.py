@@ -61,7 +61,7 @@ from ...model import Citation, Date, Name
 from ...record_warnings import RecordWarning
 from .reading import Dialect, RecordType, TaggedReader, TaggedRecord, first_line, pages_of, read_citation, single
 from .table import ENDNOTE_NEAREST, SERIAL_TYPES, Field, TagTable, TypeTable, endnote_name, endnote_rows, every_tag
-from .writing import TAGGED_FIELDS, TaggedWriter, carries
+from .writing import TAGGED_FIELDS, TaggedWriter, carries, inverted
 
 # -- the tables -------------------------------------------------------------------------------------
 
@@ -221,7 +221,7 @@ class EnwWriter(TaggedWriter):
         return f"{month} {date.day}" if date.day else month
 
     def name_text(self, name: Name) -> str:
-        return f"{name.literal}," if name.literal else name.inverted
+        return f"{name.literal}," if name.literal else inverted(name)
 
 
 #: What a record carries of the model (:mod:`citeexport.projection`), per type.

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar, Literal
 
+from ...cjk import has_cjk
 from ...csl import full_title
 from ...markup import from_html, to_unicode
 from ...model import CSL_TYPES, ROLES, Citation, Date, Lang, LocalizedText, Name
@@ -62,6 +63,18 @@ def plain(text: str | None) -> str | None:
     return to_unicode(text)
 
 
+def inverted(name: Name) -> str:
+    """``name.inverted`` (``Family, Given[, Suffix]``, CJK names and organisations whole), asking once
+    whether the name is CJK (the property asks twice, and it is a regex search)."""
+    if name.literal is not None:
+        return name.literal
+    if has_cjk(name.family):
+        return (name.family or "") + (name.given or "")  # Name.whole of a CJK name
+    family, given = name.family_full, name.given_full
+    out = (f"{family}, {given}" if family else given) if given else (family or "")
+    return f"{out}, {name.suffix}" if name.suffix else out
+
+
 def page_values(citation: Citation, *, number_in_page_slot: bool = True) -> dict[Field, str]:
     """The page slots: ``pages`` (the whole text), ``page_first``/``page_last`` (a range; the whole
     text in ``page_first`` when it is no simple range).  An article number with no pages takes the
@@ -90,13 +103,13 @@ def join_lines(lines: Iterable[tuple[str, str]], line_format: str, newline: str)
     """The lines of one record, each ended by ``newline``."""
     parts: list[str] = []
     for tag, value in lines:
-        before, after = _line_around(line_format, tag, newline)
+        before, after = line_around(line_format, tag, newline)
         parts += (before, value, after)
     return "".join(parts)
 
 
 @lru_cache(maxsize=1024)
-def _line_around(line_format: str, tag: str, newline: str) -> tuple[str, str]:
+def line_around(line_format: str, tag: str, newline: str) -> tuple[str, str]:
     """What ``line_format`` puts before and after a value of ``tag`` (``str.format`` once per tag, not per line)."""
     before, _, after = line_format.format(tag=tag, value="\x00").partition("\x00")
     return before, after + newline
@@ -109,7 +122,7 @@ LinePlan = tuple[tuple[Field, str, str], ...]
 def line_plan(table: TagTable, line_format: str, newline: str) -> LinePlan:
     """``table``'s lines as (slot, before, after): :func:`join_lines` of :func:`tag_lines` with the
     ``str.format`` done once per table, for :func:`render_lines`."""
-    return tuple((slot, *_line_around(line_format, tag, newline)) for slot, tag in table)
+    return tuple((slot, *line_around(line_format, tag, newline)) for slot, tag in table)
 
 
 def render_lines(parts: list[str], plan: LinePlan, values: Mapping[Field, Iterable[str]]) -> None:
@@ -203,10 +216,7 @@ def unreadable_serials(values: Mapping[Field, tuple[str, ...]], table: TagTable,
     """The slots of ``values`` written in a tag they share with another (``SN``: ISBN and ISSN) that a
     reader would put in another slot (a journal article's ISBN ``12`` read as its ISSN): not written, so
     that nothing comes back as something else."""
-    return _unreadable(values, shared_serial_slots(table), written_type)
-
-
-def _unreadable(values: Mapping[Field, tuple[str, ...]], shared: frozenset[Field], written_type: str) -> frozenset[Field]:
+    shared = shared_serial_slots(table)
     return frozenset(slot for slot in shared if any(serial_slot(value, written_type) != slot for value in values.get(slot, ())))
 
 
@@ -407,7 +417,7 @@ class TaggedWriter(StatelessWriter):
 
     def name_text(self, name: Name) -> str:
         """A name as one tag value: ``Family, Given[, Suffix]``, CJK names and organisations whole."""
-        return name.inverted
+        return inverted(name)
 
     def record_type(self, csl_type: str, genre: str | None) -> tuple[str, bool, str]:
         """:func:`written_as` with this writer's types, kept per CSL type for records with no genre."""
@@ -443,7 +453,7 @@ class TaggedWriter(StatelessWriter):
             written=written,
             written_with_number=written | {"number"} if number_in_pages else written,
             dated=written | {"issued"},
-            type_line=_line_around(self.line_format, self.type_tag, self.newline),
+            type_line=line_around(self.line_format, self.type_tag, self.newline),
             tail=self._tail(),
         )
 
@@ -484,8 +494,9 @@ class TaggedWriter(StatelessWriter):
             for slot in plan.page_slots:
                 if slot in pages:
                     out[slot] = (pages[slot],)
-        if plan.shared_serials and not plan.shared_serials.isdisjoint(out):
-            for slot in _unreadable(out, plan.shared_serials, written_type):
+        for slot in plan.shared_serials:  # what :func:`unreadable_serials` names, slot by slot
+            held = out.get(slot)
+            if held and any(serial_slot(value, written_type) != slot for value in held):
                 del out[slot]
         return out
 
