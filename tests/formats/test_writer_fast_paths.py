@@ -110,7 +110,11 @@ _VALUES = st.lists(st.text(alphabet=" a\n\r\t\x0b\x00\x85\u2028\ufeff饶", max_s
 @given(st.sampled_from([ris.RisWriter, enw.EnwWriter, refworks.RefworksWriter]), st.sampled_from(CSL_TYPES), st.data())
 def test_render_lines_is_join_lines_of_tag_lines(writer: type[ris.RisWriter], csl_type: str, data: st.DataObject) -> None:
     table = writer.types.tags(writer.tags, csl_type)
+    if data.draw(st.booleans()):
+        table = (*table, table[0])  # a slot with two rows: the lines are made row by row
     values = {slot: data.draw(_VALUES) for slot, _tag in table if data.draw(st.booleans())}
+    if data.draw(st.booleans()):
+        values["no slot of the table"] = ("x",)
     parts: list[str] = []
     render_lines(parts, line_plan(table, writer.line_format, writer.newline), values)
     assert "".join(parts) == join_lines(tag_lines(table, values), writer.line_format, writer.newline)
@@ -178,3 +182,25 @@ def test_tagged_inverted_name_is_the_models(name: Name) -> None:
     from citeexport.formats.tagged.writing import inverted
 
     assert inverted(name) == name.inverted
+
+
+@given(
+    st.builds(
+        lambda year, month, day, season: Date(
+            year=year, month=month, day=day if month else None, season=None if month else season
+        ),
+        st.integers(-12000, 12000),
+        st.none() | st.integers(1, 12),
+        st.none() | st.integers(1, 28),
+        st.none() | st.integers(1, 4) | st.just("Lent term"),
+    )
+)
+def test_ris_date_is_iso_with_slashes(date: Date) -> None:
+    """The RIS date as it was written from ``Date.iso``: the year part of it, then month and day."""
+    year = date.iso() or ""
+    year = year[: year.index("-", 1)] if "-" in year[1:] else year
+    if date.month is None:
+        expected = f"{year}///{date.season_name}" if date.season is not None else year
+    else:
+        expected = "/".join([year, *(f"{part:02d}" for part in (date.month, date.day) if part)])
+    assert ris.RisWriter().date(date) == expected

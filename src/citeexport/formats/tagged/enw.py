@@ -202,6 +202,10 @@ class EnwReader(TaggedReader):
 # -- writing -------------------------------------------------------------------------------------
 
 
+#: The months' names (``calendar.month_name``, read once: it formats a date each time it is asked).
+_MONTH_NAMES: tuple[str, ...] = tuple(calendar.month_name)
+
+
 class EnwWriter(TaggedWriter):
     name = "enw"
     description = "EndNote tagged import format (.enw)"
@@ -217,7 +221,7 @@ class EnwWriter(TaggedWriter):
         """``January 31``, ``January``, ``Spring`` (the year is ``%D``)."""
         if date.month is None:
             return date.season_name or ""
-        month = calendar.month_name[date.month]
+        month = _MONTH_NAMES[date.month]
         return f"{month} {date.day}" if date.day else month
 
     def name_text(self, name: Name) -> str:

@@ -79,15 +79,17 @@ def page_values(citation: Citation, *, number_in_page_slot: bool = True) -> dict
     """The page slots: ``pages`` (the whole text), ``page_first``/``page_last`` (a range; the whole
     text in ``page_first`` when it is no simple range).  An article number with no pages takes the
     page slot, as GB/T 7714 and CSL print it."""
-    first, last = citation.page_first, citation.page_last
-    if number_in_page_slot and not first and not last and not citation.page and citation.number:
+    first, last, page = citation.page_first, citation.page_last, citation.page
+    if number_in_page_slot and not first and not last and not page and citation.number:
         first = citation.number
-    out: dict[Field, str | None] = {
-        "pages": citation.pages or first,
-        "page_first": citation.page or first or last,
-        "page_last": None if citation.page else (last if first and last != first else None),
-    }
-    return {slot: value for slot, value in out.items() if value}
+    out: dict[Field, str] = {}
+    if whole := citation.pages or first:
+        out["pages"] = whole
+    if start := page or first or last:
+        out["page_first"] = start
+    if not page and first and last and last != first:
+        out["page_last"] = last
+    return out
 
 
 def tag_lines(table: TagTable, values: Mapping[Field, Iterable[str]]) -> Iterator[tuple[str, str]]:
@@ -127,7 +129,8 @@ def line_plan(table: TagTable, line_format: str, newline: str) -> LinePlan:
 
 def render_lines(parts: list[str], plan: LinePlan, values: Mapping[Field, Iterable[str]]) -> None:
     """Append the pieces of ``plan``'s lines to ``parts``: what ``join_lines(tag_lines(table, values), …)``
-    makes, value by value, folded onto one line (:func:`one_line`; most values need only ``strip``)."""
+    makes, value by value, folded onto one line (:func:`one_line`; most values need only ``strip``).
+    Every row is visited: sorting a record's few slots by their rows costs more."""
     for slot, before, after in plan:
         held = values.get(slot)
         if held:
