@@ -204,3 +204,23 @@ def test_ris_date_is_iso_with_slashes(date: Date) -> None:
     else:
         expected = "/".join([year, *(f"{part:02d}" for part in (date.month, date.day) if part)])
     assert ris.RisWriter().date(date) == expected
+
+
+_LATEX_TEXT = st.text(alphabet=" -'`aAzZÉéÞþß09\n\x00\t{}\\&<饶İ\u2028\x85", max_size=12)
+
+
+@settings(max_examples=300)
+@given(_LATEX_TEXT)
+def test_needs_work_is_the_regex(text: str) -> None:
+    from citeexport.formats.bibtex.latex import _NEEDS_WORK, _needs_work
+
+    assert _needs_work(text) == (_NEEDS_WORK.search(text) is not None)
+
+
+@settings(max_examples=300)
+@given(_LATEX_TEXT | st.sampled_from(["A robust title", "E6 protein", "Cas9", "mRNA", "A title of 2025", "The AAV"]))
+def test_case_protection_is_skipped_only_where_it_finds_nothing(text: str) -> None:
+    from citeexport.formats.bibtex.latex import CASE_SENSITIVE_WORD, _may_protect_case
+
+    if not _may_protect_case(text):
+        assert CASE_SENSITIVE_WORD.search(text) is None
