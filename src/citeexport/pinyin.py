@@ -165,12 +165,17 @@ def segment(run: str, phrases: _Phrases) -> Iterator[str]:
 def cut(text: str) -> list[str]:
     """``list(pypinyin.seg.mmseg.seg.cut(text))``, for any text (a character that is no Han
     character starts no phrase, so it comes out alone)."""
+    return list(cut_lazily(text))
+
+
+def cut_lazily(text: str) -> Iterator[str]:
+    """:func:`cut`, one word at a time: who needs the first words only does not cut the rest."""
     phrases = _phrase_dictionary()
     if phrases is None:
         from pypinyin.seg.mmseg import seg  # pypinyin's data files not found
 
-        return list(seg.cut(text))
-    return list(segment(text, phrases))
+        return iter(seg.cut(text))
+    return segment(text, phrases)
 
 
 def words(text: str) -> list[str] | None:

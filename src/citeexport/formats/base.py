@@ -41,6 +41,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import ClassVar, Protocol
 
 from ..errors import CiteexportError, ParseError
@@ -155,14 +156,34 @@ _DATE_PARTS = {"circa": lambda d: d.circa, "season": lambda d: d.season is not N
 def lost_date_parts(citation: Citation, written: Iterable[str], parts: tuple[str, ...] = ("circa", "range end")) -> list[str]:
     """``issued (circa)``, ``accessed (range end)`` …: for each date in ``written`` that ``citation`` has,
     the ``parts`` it says (``circa``, ``season``, ``range end``) that the writer's date cannot."""
-    fields = set(written)
-    return [
-        f"{field} ({part})"
-        for field in DATE_FIELDS
-        if field in fields and (date := getattr(citation, field)) is not None
-        for part in parts
-        if _DATE_PARTS[part](date)
-    ]
+    fields = written if isinstance(written, (set, frozenset)) else set(written)
+    lost: list[str] = []
+    for name in DATE_FIELDS:
+        date = getattr(citation, name)
+        if date is not None and (date.circa or date.season is not None or date.end is not None) and name in fields:
+            lost += [f"{name} ({part})" for part in parts if _DATE_PARTS[part](date)]
+    return lost
+
+
+def unwritten_fields(citation: Citation, lang: Lang, written: frozenset[str]) -> list[str]:
+    """The fields of :func:`present_fields` that are neither in ``written`` nor :data:`QUIETLY_OMITTED`, in
+    its order: what :meth:`Writer.warn_unwritten` names (one pass, with no list of every field made)."""
+    skipped = _skipped(written)
+    lost = [field for field, value in vars(citation).items() if value and field not in skipped]
+    if citation.extra:
+        lost += [name for name in (f"extra:{key}" for key in citation.extra) if name not in skipped]
+    text = citation.texts.get(lang)
+    if text is not None:
+        lost += [field for field, value in vars(text).items() if value and field not in skipped]
+        lost += [role for role, names in text.names.items() if names and role not in skipped]
+    return lost
+
+
+@lru_cache(maxsize=256)
+def _skipped(written: frozenset[str]) -> frozenset[str]:
+    """What :func:`unwritten_fields` leaves out: ``written``, the quietly omitted fields, and the model
+    fields that are no value (the type, the texts, the extra and names mappings: their items are named)."""
+    return written | QUIETLY_OMITTED | _NOT_VALUES | {"names"}
 
 
 class Writer(ABC):
@@ -195,7 +216,7 @@ class Writer(ABC):
         """Warn about the fields of ``citation`` in ``lang`` that are neither in ``written`` (what this
         writer writes, model field names and roles) nor :data:`QUIETLY_OMITTED`, and the parts of written
         fields named in ``also`` (:func:`lost_date_parts`), in one warning."""
-        lost = [field for field in present_fields(citation, lang) if field not in written and field not in QUIETLY_OMITTED]
+        lost = unwritten_fields(citation, lang, written)
         lost += also
         if lost:
             self.warn(FIELDS_NOT_HELD, lost)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from ...model import CSL_TYPES, Citation, Date, Lang, LocalizedText, Name, Role
 from ...projection import Carries, Mode
@@ -68,9 +69,9 @@ _NAMES: Mode = "family/given/suffix, organisations marked"
 _TEXT: Mode = "one line, spaces squeezed"
 
 
-@dataclass(frozen=True)
-class Entry:
-    """What a slot's value is made from: one language of one citation, and the entry it goes into."""
+class Entry(NamedTuple):
+    """What a slot's value is made from: one language of one citation, and the entry it goes into (a
+    named tuple: one is made per entry, and a frozen dataclass costs more to make)."""
 
     citation: Citation
     text: LocalizedText
@@ -104,13 +105,11 @@ def format_name(name: Name, ascii: bool) -> str:
     if name.literal is not None:
         return "{" + to_latex(name.literal, ascii) + "}"
     if name.is_cjk:
-        whole = to_latex(name.whole, ascii)
+        whole = to_latex((name.family or "") + (name.given or ""), ascii)  # Name.whole of a CJK name
         return "{" + whole + "}" if _needs_braces(whole) or " " in whole else whole
-    family, given, suffix = (
-        "{" + part + "}" if _needs_braces(part) else part
-        for part in (to_latex(value, ascii) if value else "" for value in (name.family, name.given, name.suffix))
-    )
-    particles = " ".join(to_latex(p, ascii) for p in (name.dropping_particle, name.non_dropping_particle) if p)
+    family, given, suffix = (_name_part(value, ascii) for value in (name.family, name.given, name.suffix))
+    dropping, non_dropping = name.dropping_particle, name.non_dropping_particle
+    particles = " ".join(to_latex(p, ascii) for p in (dropping, non_dropping) if p) if dropping or non_dropping else ""
     last = " ".join(part for part in (particles, family) if part)
     if suffix and last:
         return f"{last}, {suffix}, {given}".rstrip() if given else f"{last}, {suffix}, {{}}"
@@ -119,9 +118,18 @@ def format_name(name: Name, ascii: bool) -> str:
     return last or "{" + given + "}"
 
 
+def _name_part(value: str | None, ascii: bool) -> str:
+    """A family name, given names or suffix in LaTeX, braced when BibTeX would split it; ``""`` for none."""
+    if not value:
+        return ""
+    part = to_latex(value, ascii)
+    return "{" + part + "}" if _needs_braces(part) else part
+
+
 def _needs_braces(part: str) -> bool:
-    """A name part BibTeX would split: it holds a comma or a stand-alone ``and``."""
-    return "," in part or any(word.lower() == "and" for word in part.split())
+    """A name part BibTeX would split: it holds a comma or a stand-alone ``and`` (which only a part
+    holding ``and`` in some case can: the test of every word is for those)."""
+    return "," in part or ("and" in part.lower() and any(word.lower() == "and" for word in part.split()))
 
 
 def format_pages(citation: Citation, ascii: bool = False) -> str | None:
@@ -172,7 +180,11 @@ def _number(name: str) -> Callable[[Entry], str | None]:
 
 
 def _names(role: Role) -> Callable[[Entry], str | None]:
-    return lambda entry: NAME_SEPARATOR.join(format_name(name, entry.ascii) for name in entry.text.name_list(role)) or None
+    def value(entry: Entry) -> str | None:
+        names = entry.text.name_list(role)
+        return (NAME_SEPARATOR.join([format_name(name, entry.ascii) for name in names]) or None) if names else None
+
+    return value
 
 
 def _date(name: str) -> Callable[[Entry], str | None]:

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from ...cjk import CJK, has_cjk
 from ...model import Citation, Name
-from ...pinyin import cut, lazy_pinyin  # pypinyin's segmenter and readings, pypinyin not imported
+from ...pinyin import cut_lazily, lazy_pinyin  # pypinyin's segmenter and readings, pypinyin not imported
 from ...values import suffix_letters
 
 #: English words never used as the title word.
@@ -161,8 +161,8 @@ def first_word(text: str | None) -> str:
         word = match.group()
         if has_cjk(word):
             # The segmenter splits 关于 into 关/于, so function words are stripped off the run first;
-            # only the run's start is segmented (the first word is all that is needed).
-            for segment in cut(_CHINESE_STOP_PREFIX.sub("", word)[:12]):
+            # only the run's start is segmented (the first word is all that is needed), word by word.
+            for segment in cut_lazily(_CHINESE_STOP_PREFIX.sub("", word)[:12]):
                 if segment not in CHINESE_STOP_WORDS and (folded := fold_ascii(segment)):
                     return folded
         elif word.lower() not in STOP_WORDS and (folded := fold_ascii(word[:_SCAN_LENGTH])):
@@ -184,11 +184,16 @@ def key_stem(citation: Citation) -> str:
     :data:`MAX_KEY_LENGTH` characters."""
     authors = next((citation.texts[lang].authors for lang in citation.languages if citation.texts[lang].authors), ())
     author = name_token(authors[0]) if authors else ""
-    title = first_word(citation.text("en").title) or first_word(citation.text("zh").title)
+    title = first_word(_title(citation, "en")) or first_word(_title(citation, "zh"))
     year = str(citation.year) if citation.year is not None else ""
     if author:
         return (author + year + title)[:MAX_KEY_LENGTH]
     return (title or "anon")[: MAX_KEY_LENGTH - len(year)] + year
+
+
+def _title(citation: Citation, lang: str) -> str | None:
+    text = citation.texts.get(lang)  # not citation.text(): no empty text made for a language it lacks
+    return text.title if text is not None else None
 
 
 class KeyRegistry:

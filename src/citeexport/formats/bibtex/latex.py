@@ -204,6 +204,37 @@ CASE_SENSITIVE_WORD = re.compile(
 
 #: Anything :func:`to_latex` would change (besides ``--ascii`` letters and case protection).
 _NEEDS_WORK = re.compile(r"[\\{}&%$#_~^<\x00-\x1f\x7f\x85\u2028\u2029]|^ | $|  |--|''|``")
+#: :data:`_NEEDS_WORK`'s characters: one character class is a fast scan, the alternation is not
+#: (:func:`_needs_work` tests the rest with ``in``).
+_SPECIAL_CHARACTERS = re.compile(r"[\\{}&%$#_~^<\x00-\x1f\x7f\x85\u2028\u2029]")
+_UPPER = re.compile("[A-ZÀ-ÖØ-Þ]")
+_DIGIT = re.compile("[0-9]")
+
+
+def _needs_work(text: str) -> bool:
+    """``_NEEDS_WORK.search(text) is not None``, a third of the time (`` $`` is an ending space: a
+    newline after it is a special character)."""
+    return (
+        _SPECIAL_CHARACTERS.search(text) is not None
+        or "  " in text
+        or "--" in text
+        or "''" in text
+        or "``" in text
+        or text.startswith(" ")
+        or text.endswith(" ")
+    )
+
+
+def _may_protect_case(text: str) -> bool:
+    """False when :data:`CASE_SENSITIVE_WORD` cannot match (its regex is slow on a long title): each of
+    its words needs an upper-case letter after the word's first character, or one with a digit after it.
+    A sentence-case title (upper case only at its start, no digit) has neither."""
+    first = _UPPER.search(text)
+    if first is None:
+        return False
+    if first.start() == 0 and _UPPER.search(text, 1) is None:
+        return _DIGIT.search(text) is not None
+    return True
 
 
 def _protect_case(text: str, escape_text: Escaper) -> str:
@@ -229,10 +260,12 @@ def to_latex(text: str, ascii: bool = False, protect_case: bool = False) -> str:
     case-sensitive words (titles).  Platform HTML is the readers' to convert
     (:func:`citeexport.markup.from_html`), not this function's.
     """
+    if text.isalnum() and not protect_case and (not ascii or text.isascii()):
+        return text  # a number, a word: no special, no space (every character _NEEDS_WORK names is neither)
     if (
-        _NEEDS_WORK.search(text) is None
+        not _needs_work(text)
         and (not ascii or text.isascii())
-        and (not protect_case or CASE_SENSITIVE_WORD.search(text) is None)
+        and (not protect_case or not _may_protect_case(text) or CASE_SENSITIVE_WORD.search(text) is None)
     ):
         return text  # the common case: nothing to escape, encode or protect
     nodes = markup.parse(text) if "<" in text else (text,)

@@ -30,6 +30,8 @@ bibtexparser's own (the middleware, the writer) on random records.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cache
 from typing import NamedTuple
 
 from bibtexparser.library import Library
@@ -64,32 +66,46 @@ CARRIES: Carries = slots.carries("bibtex")
 BIBLATEX_CARRIES: Carries = slots.carries("biblatex")
 
 
+#: One field of an entry as the writer makes it: (name, value, written bare: no braces).
+FieldValue = tuple[str, str, bool]
+
+
 def entry_fields(citation: Citation, lang: Lang, ascii: bool, dialect: Dialect = "bibtex") -> list[Field]:
     """The fields of one language's entry, in output order, absent ones left out."""
-    return _fields(citation, lang, ascii, dialect, slots.entry_type_for(citation.type, citation.text(lang).genre, dialect))[0]
+    entry_type = slots.entry_type_for(citation.type, citation.text(lang).genre, dialect)
+    values, _written = _fields(citation, lang, ascii, dialect, entry_type)
+    return [Field(name, value, enclosing="no-enclosing") if bare else Field(name, value) for name, value, bare in values]
 
 
-def _fields(citation: Citation, lang: Lang, ascii: bool, dialect: Dialect, entry_type: str) -> tuple[list[Field], set[str]]:
+def _fields(citation: Citation, lang: Lang, ascii: bool, dialect: Dialect, entry_type: str) -> tuple[list[FieldValue], set[str]]:
     """The entry's fields and the model fields they hold."""
     entry = slots.Entry(citation, citation.text(lang), lang, entry_type, ascii)
-    fields: list[Field] = []
+    fields: list[FieldValue] = []
     names: set[str] = set()
     written: set[str] = set()
-    for name, slot in slots.slots_for(dialect, entry_type):
+    for name, value_of, model, bare in _rows(dialect, entry_type):
         if name in names:
             continue
-        value = slot.value(entry)
+        value = value_of(entry)
         if value:
             names.add(name)
-            written.update(slot.model)
-            fields.append(Field(name, value, enclosing="no-enclosing") if slot.bare else Field(name, value))
+            written.update(model)
+            fields.append((name, value, bare))
     if dialect == "biblatex":
         for editor_field, value, key, role in slots.editor_slots(entry):
-            fields += [Field(editor_field, value), Field(editor_field + "type", key)]
+            fields += [(editor_field, value, False), (editor_field + "type", key, False)]
             written.add(role)
         if entry_type == "article" and citation.type in BIBLATEX_SUBTYPES:
-            fields.append(Field("entrysubtype", BIBLATEX_SUBTYPES[citation.type]))
+            fields.append(("entrysubtype", BIBLATEX_SUBTYPES[citation.type], False))
     return fields, written
+
+
+@cache
+def _rows(
+    dialect: Dialect, entry_type: str
+) -> tuple[tuple[str, Callable[[slots.Entry], str | None], tuple[str, ...], bool], ...]:
+    """:func:`~.fields.slots_for` as (entry field, value, model fields, bare): what :func:`_fields` reads of each slot."""
+    return tuple((name, slot.value, slot.model, slot.bare) for name, slot in slots.slots_for(dialect, entry_type))
 
 
 class Detached(NamedTuple):
@@ -131,10 +147,10 @@ class _BibWriter(Writer, DetachedWriting):
         """One language's entry under a plain key."""
         self._warn_type(citation, (lang,))
         key = self._keys.claim(key_stem(citation))
-        return self._separated(self._render([self._entry(citation, lang, key)]), 1)
+        return self._separated(self._entry(citation, lang, key), 1)
 
-    def _entry(self, citation: Citation, lang: Lang, key: str, related: list[Field] | None = None) -> Entry:
-        """One language's entry, its warnings said."""
+    def _entry(self, citation: Citation, lang: Lang, key: str, related: list[FieldValue] | None = None) -> str:
+        """One language's entry as text (:func:`layout`), its warnings said."""
         entry_type = slots.entry_type_for(citation.type, citation.text(lang).genre, self.dialect)
         fields, written = _fields(citation, lang, self.options.ascii, self.dialect, entry_type)
         # classic BibTeX's year and month cannot say circa, a season or a range end.  Not the day: year and
@@ -143,7 +159,7 @@ class _BibWriter(Writer, DetachedWriting):
             lost_date_parts(citation, written & {"issued"}, ("circa", "season", "range end")) if self.dialect == "bibtex" else []
         )
         self.warn_unwritten(citation, lang, frozenset(written), also=lost)
-        return Entry(entry_type, key, fields + (related or []))
+        return entry_text(entry_type, key, fields + related if related else fields)
 
     def _warn_type(self, citation: Citation, languages: tuple[Lang, ...]) -> None:
         """Once per article: its type, when the dialect writes it as another."""
@@ -151,11 +167,11 @@ class _BibWriter(Writer, DetachedWriting):
             genre = citation.text(languages[0]).genre
             self.warn_type(citation, self._kept_types, f"@{slots.entry_type_for(citation.type, genre, self.dialect)}")
 
-    def _related(self, lang: Lang, other_key: str) -> list[Field]:
+    def _related(self, lang: Lang, other_key: str) -> list[FieldValue]:
         """Fields linking one language's entry to its translation (biblatex only)."""
         if self.dialect != "biblatex" or lang not in RELATED_TYPES:
             return []
-        return [Field("related", other_key), Field("relatedtype", RELATED_TYPES[lang])]
+        return [("related", other_key, False), ("relatedtype", RELATED_TYPES[lang], False)]
 
     def write_detached(self, citation: Citation) -> Detached:
         """The entries with ``_KEY_SLOT`` for the key: no key registry needed."""
@@ -169,7 +185,7 @@ class _BibWriter(Writer, DetachedWriting):
             for lang in languages:
                 (other,) = (keys[other_lang] for other_lang in languages if other_lang != lang)
                 entries.append(self._entry(citation, lang, keys[lang], self._related(lang, other)))
-        return Detached(key_stem(citation), self._render(entries), len(entries))
+        return Detached(key_stem(citation), "\n".join(entries), len(entries))
 
     def attach(self, detached: object) -> str:
         assert isinstance(detached, Detached)
@@ -182,9 +198,6 @@ class _BibWriter(Writer, DetachedWriting):
         separator = "\n" if self._entries_written else ""
         self._entries_written += count
         return separator + text
-
-    def _render(self, entries: list[Entry]) -> str:
-        return layout(entries)
 
 
 class BibtexWriter(_BibWriter):
@@ -208,11 +221,15 @@ def layout(entries: list[Entry]) -> str:
 
 
 def _entry_text(entry: Entry) -> str:
-    body = ",\n".join(
-        f"  {field.key} = {field.value if field.enclosing == 'no-enclosing' else '{' + field.value + '}'}"
-        for field in entry.fields
-    )
-    return f"@{entry.entry_type}{{{entry.key},\n{body}{chr(10) if body else ''}}}\n"
+    return entry_text(entry.entry_type, entry.key, [(f.key, f.value, f.enclosing == "no-enclosing") for f in entry.fields])
+
+
+def entry_text(entry_type: str, key: str, fields: list[FieldValue]) -> str:
+    """One entry as :func:`layout` lays it out: each value braced but the bare ones (the month macro)."""
+    if not fields:
+        return f"@{entry_type}{{{key},\n}}\n"
+    body = ",\n".join([f"  {name} = {value}" if bare else f"  {name} = {{{value}}}" for name, value, bare in fields])
+    return f"@{entry_type}{{{key},\n{body}\n}}\n"
 
 
 def bibtexparser_layout(entries: list[Entry]) -> str:

@@ -61,7 +61,7 @@ from ...model import Citation, Date, Name
 from ...record_warnings import RecordWarning
 from .reading import Dialect, RecordType, TaggedReader, TaggedRecord, first_line, pages_of, read_citation, single
 from .table import ENDNOTE_NEAREST, SERIAL_TYPES, Field, TagTable, TypeTable, endnote_name, endnote_rows, every_tag
-from .writing import TAGGED_FIELDS, TaggedWriter, carries
+from .writing import TAGGED_FIELDS, TaggedWriter, carries, inverted
 
 # -- the tables -------------------------------------------------------------------------------------
 
@@ -202,6 +202,10 @@ class EnwReader(TaggedReader):
 # -- writing -------------------------------------------------------------------------------------
 
 
+#: The months' names (``calendar.month_name``, read once: it formats a date each time it is asked).
+_MONTH_NAMES: tuple[str, ...] = tuple(calendar.month_name)
+
+
 class EnwWriter(TaggedWriter):
     name = "enw"
     description = "EndNote tagged import format (.enw)"
@@ -217,11 +221,11 @@ class EnwWriter(TaggedWriter):
         """``January 31``, ``January``, ``Spring`` (the year is ``%D``)."""
         if date.month is None:
             return date.season_name or ""
-        month = calendar.month_name[date.month]
+        month = _MONTH_NAMES[date.month]
         return f"{month} {date.day}" if date.day else month
 
     def name_text(self, name: Name) -> str:
-        return f"{name.literal}," if name.literal else name.inverted
+        return f"{name.literal}," if name.literal else inverted(name)
 
 
 #: What a record carries of the model (:mod:`citeexport.projection`), per type.

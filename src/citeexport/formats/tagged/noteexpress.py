@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Literal, cast, get_args
 
 from ...csl import full_title
@@ -59,7 +60,7 @@ from ...values import (
 )
 from ..base import StatelessWriter
 from .reading import Dialect, TaggedReader, TaggedRecord, first_line, names_from_lines
-from .writing import join_lines, tag_lines, year_text
+from .writing import LinePlan, line_around, line_plan, render_lines, year_text
 
 # -- the tables -------------------------------------------------------------------------------------
 
@@ -622,6 +623,12 @@ def slot_values(citation: Citation, lang: Lang, table: FieldTable) -> dict[str, 
     return values
 
 
+@cache
+def _line_plan(type_name: str, newline: str) -> LinePlan:
+    """The lines of a record of ``type_name`` (:func:`~.writing.line_plan`), made once per type."""
+    return line_plan(TYPE_FIELDS[type_name], LINE_FORMAT, newline)
+
+
 class NoteExpressWriter(StatelessWriter):
     name = "noteexpress"
     description = "NoteExpress (.net), as CNKI and Wanfang export it"
@@ -634,8 +641,11 @@ class NoteExpressWriter(StatelessWriter):
         table = TYPE_FIELDS[type_name]
         self.warn_unwritten(citation, lang, _WRITTEN_FIELDS[type_name])
         values = slot_values(citation, lang, table)
-        lines = [(TYPE_TAG, type_name), *tag_lines(table, values)]  # slots, not tagged Fields
-        return join_lines(lines, LINE_FORMAT, self.newline) + self.newline
+        before, after = line_around(LINE_FORMAT, TYPE_TAG, self.newline)
+        parts = [before, type_name, after]
+        render_lines(parts, _line_plan(type_name, self.newline), values)  # slots, not tagged Fields
+        parts.append(self.newline)
+        return "".join(parts)
 
 
 # -- what it carries --------------------------------------------------------------------------------

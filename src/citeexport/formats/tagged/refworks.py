@@ -47,11 +47,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ...model import Citation, Date, Lang
+from ...model import Citation, Date, Lang, LocalizedText
 from ...values import split_pages
 from .reading import Dialect, RecordType, TaggedReader, TaggedRecord, first_line, pages_of, read_citation, single
 from .table import SERIAL_TYPES, Field, TagTable, TypeRow, TypeTable, every_tag, rows
-from .writing import TAGGED_FIELDS, TaggedWriter, carries
+from .writing import TAGGED_FIELDS, RecordPlan, TaggedWriter, carries
 
 # -- the tables -------------------------------------------------------------------------------------
 
@@ -282,8 +282,10 @@ class RefworksWriter(TaggedWriter):
             return f"{date.season_name} {(date.iso() or '')}" if date.season is not None else date.iso() or ""
         return date.iso() or ""
 
-    def values(self, citation: Citation, lang: Lang, table: TagTable) -> dict[Field, tuple[str, ...]]:
-        values = super().values(citation, lang, table)  # FD: ISO 8601, the default date
+    def values(
+        self, citation: Citation, lang: Lang, text: LocalizedText, plan: RecordPlan, written_type: str
+    ) -> dict[Field, tuple[str, ...]]:
+        values = super().values(citation, lang, text, plan, written_type)  # FD: ISO 8601, the default date
         electronic = "url" in values or "doi" in values
         values["source_type"] = (SOURCE_ELECTRONIC if electronic else SOURCE_PRINT,)
         return values

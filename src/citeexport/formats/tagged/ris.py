@@ -253,12 +253,11 @@ class RisWriter(TaggedWriter):
     end_line = (END_TAG, "")
 
     def date(self, date: Date) -> str:
-        """``2025/01/31``, ``2025/01``, ``2025///Spring``."""
-        year = date.iso() or ""
-        year = year[: year.index("-", 1)] if "-" in year[1:] else year
+        """``2025/01/31``, ``2025/01``, ``2025///Spring`` (the year as ``Date.iso`` spells it: ``-0876``)."""
+        year = "" if date.year is None else f"-{-date.year:04d}" if date.year < 0 else f"{date.year:04d}"
         if date.month is None:
             return f"{year}///{date.season_name}" if date.season is not None else year
-        return "/".join([year, *(f"{part:02d}" for part in (date.month, date.day) if part)])
+        return f"{year}/{date.month:02d}/{date.day:02d}" if date.day else f"{year}/{date.month:02d}"
 
     def whole_date(self, date: Date) -> str:
         return date.literal if date.literal is not None else self.date(date)
