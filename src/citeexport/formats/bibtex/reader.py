@@ -371,28 +371,30 @@ def citation_from_entry(entry_type: str, key: str, raw: dict[str, str], warnings
     dates = _dates(fields, warnings)
     numbers = _numbers(fields, entry_type, warnings)
     text = LocalizedText(
-        language=tag,
-        title=title,
-        subtitle=fields.text("subtitle"),
-        title_short=fields.text("shorttitle"),
-        container_title=container,
-        container_title_short=fields.text("shortjournal", "journalabbrev", "shortjournaltitle"),
-        collection_title=series,
-        event_title=fields.text("eventtitle"),
-        event_place=fields.text("venue"),
-        publisher=publisher,
-        publisher_place=place,
-        genre=_genre(fields, entry_type),
-        medium=medium,
-        authority=authority,
-        abstract=fields.text("abstract"),
-        keywords=keywords,
-        note=fields.text("note", "annotation", "annote"),
-        url=fields.url("url") or howpublished,
-        edition=fields.text("edition"),
-        names=names,
+        **_given(
+            language=tag,
+            title=title,
+            subtitle=fields.text("subtitle"),
+            title_short=fields.text("shorttitle"),
+            container_title=container,
+            container_title_short=fields.text("shortjournal", "journalabbrev", "shortjournaltitle"),
+            collection_title=series,
+            event_title=fields.text("eventtitle"),
+            event_place=fields.text("venue"),
+            publisher=publisher,
+            publisher_place=place,
+            genre=_genre(fields, entry_type),
+            medium=medium,
+            authority=authority,
+            abstract=fields.text("abstract"),
+            keywords=keywords,
+            note=fields.text("note", "annotation", "annote"),
+            url=fields.url("url") or howpublished,
+            edition=fields.text("edition"),
+            names=names,
+        )
     )
-    citation = Citation(type=csl_type, doi=fields.url("doi"), texts={lang: text}, **dates, **numbers)
+    citation = Citation(**_given(type=csl_type, doi=fields.url("doi"), texts={lang: text}, **dates, **numbers))
     if notes.unknown:
         warnings.append(RecordWarning.named("LaTeX macros unknown, kept as written", dict.fromkeys(notes.unknown)))
     if notes.kept:
@@ -400,6 +402,16 @@ def citation_from_entry(entry_type: str, key: str, raw: dict[str, str], warnings
     if unread := fields.untaken():
         warnings.append(RecordWarning.named("fields with no place in the model, not read", unread))
     return citation
+
+
+def _given(**fields: Any) -> dict[str, Any]:
+    """The fields that hold a value: each field given costs a validation, and None (or an empty
+    keyword tuple, an empty name map) is the model's default."""
+    return {
+        key: value
+        for key, value in fields.items()
+        if value is not None and (value or (type(value) is not tuple and type(value) is not dict))
+    }
 
 
 # -- streaming ----------------------------------------------------------------------------------------
