@@ -227,13 +227,12 @@ def date_from_parts(parts: list[object] | tuple[object, ...]) -> tuple[Date | No
     16 and 24 winter); a negative year counts BCE (CSL's ``-44`` is the model's astronomical ``-43``); a part that is no number, or a month or day out of range, makes the whole
     date a literal of its parts (so nothing is lost), with the reason as the second value.
     """
-    raw = "-".join(str(part) for part in parts)
     numbers: list[int] = []
     for part in parts[:3]:
         try:
-            numbers.append(int(str(part).strip()))
+            numbers.append(part if type(part) is int else int(str(part).strip()))
         except ValueError:
-            return Date(literal=raw), f"date part {part!r} is not a number"
+            return Date(literal=_joined_parts(parts)), f"date part {part!r} is not a number"
     if not numbers:
         return None, None
     year, month, day = [*numbers, None, None][:3]
@@ -246,8 +245,14 @@ def date_from_parts(parts: list[object] | tuple[object, ...]) -> tuple[Date | No
         month = None  # [2025, 0]: no month
     date = _valid(year, month or None, day or None) if year is not None else None
     if date is None:
+        raw = _joined_parts(parts)
         return Date(literal=raw), f"no such date: {raw}"
     return date, None
+
+
+def _joined_parts(parts: list[object] | tuple[object, ...]) -> str:
+    """Date parts as the literal that keeps them: ``2025-13-40``."""
+    return "-".join(str(part) for part in parts)
 
 
 def date_parts(year: int, month: int | None = None, day: int | None = None) -> Date:
