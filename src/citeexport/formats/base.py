@@ -42,7 +42,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import ClassVar, Protocol
+from typing import Any, ClassVar, Protocol
 
 from ..errors import CiteexportError, ParseError
 from ..model import Citation, Lang
@@ -83,6 +83,18 @@ class WrittenRecord(Record):
     @property
     def ok(self) -> bool:
         return self.error is None
+
+
+def given_fields(*fields: dict[str, Any], **more: Any) -> dict[str, Any]:
+    """The model fields of ``fields`` and ``more`` that hold a value, for a reader's model call: None,
+    ``()`` and ``{}`` are the defaults of every field they can be, and each field given costs a
+    validation (the type tests keep a model object from being compared with ``{}``)."""
+    merged = {key: value for part in fields for key, value in part.items()} | more
+    return {
+        key: value
+        for key, value in merged.items()
+        if value is not None and (value or (type(value) is not tuple and type(value) is not dict))
+    }
 
 
 def finish_record(record: Record, strict: bool) -> Record:

@@ -58,7 +58,7 @@ from ..options import WriteOptions
 from ..projection import FIELDS, NAME_FIELDS, Carries, Mode
 from ..record_warnings import RecordWarning
 from ..values import SEASON_WORDS, date_from_parts, date_from_text, language_tag, parse_pages, split_keywords
-from .base import InputReading, Reader, Record, Source, Writer
+from .base import InputReading, Reader, Record, Source, Writer, given_fields
 
 
 def item_language(item: dict[str, Any]) -> tuple[Lang, str | None]:
@@ -299,14 +299,14 @@ def citation_from_item(item: dict[str, Any], warnings: list[str] | None = None) 
     else:
         keyword_list = split_keywords(_text(keywords), commas=True)
     text = LocalizedText.model_validate(
-        _given(texts, language=tag, names=names, keywords=tuple(keyword_list), genre=texts.get("genre") or genre)
+        given_fields(texts, language=tag, names=names, keywords=tuple(keyword_list), genre=texts.get("genre") or genre)
     )
     item_id = _text(item.get("id"))
     if item_id and item_id.endswith(f"-{lang}"):
         item_id = item_id[: -len(lang) - 1]
     page_first, page_last, page = item_pages(item)
     return Citation.model_validate(
-        _given(
+        given_fields(
             neutral,
             id=item_id,
             type=csl_type,
@@ -317,16 +317,6 @@ def citation_from_item(item: dict[str, Any], warnings: list[str] | None = None) 
             texts={lang: text},
         )
     )
-
-
-def _given(fields: dict[str, Any], **more: Any) -> dict[str, Any]:
-    """``fields`` and ``more`` without the fields left empty (None, ``{}``, ``()``): each field given
-    costs a validation, and an empty one is the model's default."""
-    return {
-        key: value
-        for key, value in (fields | more).items()
-        if value is not None and (value or (type(value) is not tuple and type(value) is not dict))
-    }
 
 
 class CslJsonReader(Reader, InputReading):

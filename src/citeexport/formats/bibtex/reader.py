@@ -36,7 +36,7 @@ from ...model import ROLES, Citation, CslType, Date, LocalizedText, Name, Role, 
 from ...names import cjk_name, name_from_parts, split_joined_names
 from ...record_warnings import RecordWarning
 from ...values import month_number, parse_date, parse_pages, record_language, split_keywords
-from ..base import Reader, Record, finish_record
+from ..base import Reader, Record, finish_record, given_fields
 from .crossref import RawEntry, parent_keys, resolve
 from .fastsplit import plain_entry
 from .latex_decode import Decoded, decode_latex, decode_url, is_plain
@@ -371,7 +371,7 @@ def citation_from_entry(entry_type: str, key: str, raw: dict[str, str], warnings
     dates = _dates(fields, warnings)
     numbers = _numbers(fields, entry_type, warnings)
     text = LocalizedText(
-        **_given(
+        **given_fields(
             language=tag,
             title=title,
             subtitle=fields.text("subtitle"),
@@ -394,7 +394,7 @@ def citation_from_entry(entry_type: str, key: str, raw: dict[str, str], warnings
             names=names,
         )
     )
-    citation = Citation(**_given(type=csl_type, doi=fields.url("doi"), texts={lang: text}, **dates, **numbers))
+    citation = Citation(**given_fields(type=csl_type, doi=fields.url("doi"), texts={lang: text}, **dates, **numbers))
     if notes.unknown:
         warnings.append(RecordWarning.named("LaTeX macros unknown, kept as written", dict.fromkeys(notes.unknown)))
     if notes.kept:
@@ -402,16 +402,6 @@ def citation_from_entry(entry_type: str, key: str, raw: dict[str, str], warnings
     if unread := fields.untaken():
         warnings.append(RecordWarning.named("fields with no place in the model, not read", unread))
     return citation
-
-
-def _given(**fields: Any) -> dict[str, Any]:
-    """The fields that hold a value: each field given costs a validation, and None (or an empty
-    keyword tuple, an empty name map) is the model's default."""
-    return {
-        key: value
-        for key, value in fields.items()
-        if value is not None and (value or (type(value) is not tuple and type(value) is not dict))
-    }
 
 
 # -- streaming ----------------------------------------------------------------------------------------
