@@ -144,19 +144,26 @@ TYPE_NOT_HELD = "type the format cannot hold"
 def present_fields(citation: Citation, lang: Lang) -> list[str]:
     """The model fields ``citation`` has a value for in ``lang``: Citation fields, LocalizedText fields,
     and each name role (``author``, ``editor`` …), by their model names."""
+    return _fields_except(citation, lang, _NOT_VALUES)
+
+
+def _fields_except(citation: Citation, lang: Lang, skipped: frozenset[str]) -> list[str]:
+    """:func:`present_fields` without those in ``skipped`` (which holds :data:`_NOT_VALUES`), in one pass."""
     # The models' own attributes (``extra="forbid"``: exactly their fields), not pydantic's slower
     # iteration; empty is falsy (None, "", (), {}, False), as a value can be nothing else empty.
-    present = [field for field, value in vars(citation).items() if value and field not in _NOT_VALUES]
-    present += [f"extra:{key}" for key in citation.extra]
+    found = [field for field, value in vars(citation).items() if value and field not in skipped]
+    if citation.extra:
+        found += [name for name in (f"extra:{key}" for key in citation.extra) if name not in skipped]
     text = citation.texts.get(lang)
     if text is not None:
-        present += [field for field, value in vars(text).items() if value and field != "names"]
-        present += [role for role, names in text.names.items() if names]
-    return present
+        found += [field for field, value in vars(text).items() if value and field not in skipped]
+        found += [role for role, names in text.names.items() if names and role not in skipped]
+    return found
 
 
-#: Citation fields that are no value of the reference (the type is said by its own warning).
-_NOT_VALUES = frozenset({"texts", "extra", "type"})
+#: Model fields that are no value of the reference: the type (said by its own warning), and the
+#: texts, extra and names mappings (their items are named instead).
+_NOT_VALUES = frozenset({"texts", "extra", "type", "names"})
 
 
 #: The model's date fields.
@@ -180,22 +187,14 @@ def lost_date_parts(citation: Citation, written: Iterable[str], parts: tuple[str
 def unwritten_fields(citation: Citation, lang: Lang, written: frozenset[str]) -> list[str]:
     """The fields of :func:`present_fields` that are neither in ``written`` nor :data:`QUIETLY_OMITTED`, in
     its order: what :meth:`Writer.warn_unwritten` names (one pass, with no list of every field made)."""
-    skipped = _skipped(written)
-    lost = [field for field, value in vars(citation).items() if value and field not in skipped]
-    if citation.extra:
-        lost += [name for name in (f"extra:{key}" for key in citation.extra) if name not in skipped]
-    text = citation.texts.get(lang)
-    if text is not None:
-        lost += [field for field, value in vars(text).items() if value and field not in skipped]
-        lost += [role for role, names in text.names.items() if names and role not in skipped]
-    return lost
+    return _fields_except(citation, lang, _skipped(written))
 
 
 @lru_cache(maxsize=256)
 def _skipped(written: frozenset[str]) -> frozenset[str]:
     """What :func:`unwritten_fields` leaves out: ``written``, the quietly omitted fields, and the model
     fields that are no value (the type, the texts, the extra and names mappings: their items are named)."""
-    return written | QUIETLY_OMITTED | _NOT_VALUES | {"names"}
+    return written | QUIETLY_OMITTED | _NOT_VALUES
 
 
 class Writer(ABC):

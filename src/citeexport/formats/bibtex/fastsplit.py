@@ -20,14 +20,16 @@ import re
 from collections.abc import Container
 
 _HEAD = re.compile(r"[ \t]*@([A-Za-z]\w*)[ \t]*\{[ \t]*([^\s,{}()\"=#%\\]+)[ \t]*,")
-_NAME = re.compile(r"\s*([A-Za-z][\w\-.:+]*)\s*=\s*")
-_BARE = re.compile(r"[A-Za-z0-9][\w\-.:+/]*")
+_FIELD_NAME = r"[A-Za-z][\w\-.:+]*"
+_BARE_WORD = r"[A-Za-z0-9][\w\-.:+/]*"
+_NAME = re.compile(rf"\s*({_FIELD_NAME})\s*=\s*")
+_BARE = re.compile(_BARE_WORD)
 _SEPARATOR = re.compile(r"\s*(,?)\s*")
 _SPACE = re.compile(r"\s*")
 #: One field whose value is a brace group without braces inside or a bare word, and the separator
 #: after it: :data:`_NAME`, the value, :data:`_SEPARATOR` in one match (the common field, read the
 #: long way otherwise).
-_SIMPLE_FIELD = re.compile(r"\s*([A-Za-z][\w\-.:+]*)\s*=\s*(?:\{([^{}]*)\}|([A-Za-z0-9][\w\-.:+/]*))\s*(,?)\s*")
+_SIMPLE_FIELD = re.compile(rf"\s*({_FIELD_NAME})\s*=\s*(?:\{{([^{{}}]*)\}}|({_BARE_WORD}))\s*(,?)\s*")
 _BRACE = re.compile(r"[{}]")
 _ESCAPED = re.compile(r"\\[{}\"]")
 #: Block types bibtexparser gives meaning to beyond an entry.
