@@ -103,3 +103,36 @@ def test_a_chinese_title_key_needs_no_pypinyin_import(tmp_path: Path) -> None:
     ris.write_text("TY  - JOUR\nAU  - 刘国\nTI  - 重庆大学的随机森林\nPY  - 2013\nER  - \n", encoding="utf-8")
     modules = imported_by(tmp_path, "bibtex", str(ris))
     assert _loaded(modules, "citeexport.pinyin") and not _loaded(modules, "pypinyin")
+
+
+_PLUGIN_PROBE = """
+import atexit, runpy, sys
+report = sys.argv[1]
+def scanned():
+    loader = sys.modules.get("pydantic.plugin._loader")
+    return "scanned" if loader is not None and loader._plugins is not None else "not scanned"
+atexit.register(lambda: open(report, "w", encoding="utf-8").write(scanned()))
+sys.argv = ["citeexport", *sys.argv[2:]]
+runpy.run_module("citeexport", run_name="__main__")
+"""
+
+
+def _plugin_scan(tmp_path: Path, code: str, *args: str) -> str:
+    report = tmp_path / "plugins.txt"
+    env = {key: value for key, value in environment().items() if key != "PYDANTIC_DISABLE_PLUGINS"}
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(report), *args], capture_output=True, timeout=TIMEOUT, env=env, cwd=ROOT, check=False
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    return report.read_text(encoding="utf-8")
+
+
+def test_the_executable_does_not_look_for_pydantic_plugins(tmp_path: Path) -> None:
+    """Finding pydantic's plugins reads every installed distribution's entry points: the executable
+    turns them off (``PYDANTIC_DISABLE_PLUGINS``), a program importing the library keeps them."""
+    assert _plugin_scan(tmp_path, _PLUGIN_PROBE, "ris", str(SEED)) == "not scanned"
+    library = (
+        "import sys\nfrom citeexport import api\nlist(api.read(sys.argv[2], 'dump'))\n"
+        "open(sys.argv[1], 'w').write('scanned' if sys.modules['pydantic.plugin._loader']._plugins is not None else 'not scanned')"
+    )
+    assert _plugin_scan(tmp_path, library, str(SEED)) == "scanned"
