@@ -36,7 +36,7 @@ from ...model import ROLES, Citation, CslType, Date, LocalizedText, Name, Role, 
 from ...names import cjk_name, name_from_parts, split_joined_names
 from ...record_warnings import RecordWarning
 from ...values import month_number, parse_date, parse_pages, record_language, split_keywords
-from ..base import Reader, Record, finish_record, given_fields
+from ..base import InputReading, Reader, Record, Source, finish_record, given_fields
 from .crossref import RawEntry, parent_keys, resolve
 from .fastsplit import plain_entry
 from .latex_decode import Decoded, decode_latex, decode_url, is_plain
@@ -407,24 +407,40 @@ def citation_from_entry(entry_type: str, key: str, raw: dict[str, str], warnings
 # -- streaming ----------------------------------------------------------------------------------------
 
 _BLOCK_START = re.compile(r"^[ \t]*@[\w]*[ \t]*[{(]")
+#: :data:`_BLOCK_START` at any line start of a piece of whole lines.
+_BLOCK_STARTS = re.compile(_BLOCK_START.pattern, re.MULTILINE)
 
 
-def blocks(lines: Iterable[str]) -> Iterator[tuple[int, int, str]]:
-    """(1-based line, character offset, text) of each block; text before the first block is dropped."""
-    current: list[str] = []
-    start_line = start_offset = offset = 0
-    for number, line in enumerate(lines, start=1):
-        if number == 1 and line.startswith("\ufeff"):
-            offset += 1
-            line = line[1:]
-        if "@" in line and _BLOCK_START.match(line):
-            if current:
-                yield start_line, start_offset, "".join(current)
-            current, start_line, start_offset = [], number, offset
-        if current or start_line == number:
-            current.append(line)
-        offset += len(line)
-    if current:
+def blocks(pieces: Iterable[str]) -> Iterator[tuple[int, int, str]]:
+    """(1-based line, character offset, text) of each block; text before the first block is dropped.
+
+    ``pieces``: the input in pieces of whole lines (a line each, or as many as a read brings, the
+    input's ``line_blocks``): a block starts at a line :data:`_BLOCK_START` matches, found by one
+    scan of each piece, and its text is cut out of the pieces, not joined line by line.
+    """
+    current: list[str] = []  # the open block's text so far
+    started = False  # a block is open
+    start_line = start_offset = 0
+    line = 1  # the line the piece starts on
+    offset = 0  # the character offset the piece starts at
+    for index, piece in enumerate(pieces):
+        if index == 0 and piece.startswith("\ufeff"):
+            offset, piece = 1, piece[1:]
+        at = counted = 0  # where the open block's text goes on; up to where lines are counted
+        if "@" in piece:
+            for match in _BLOCK_STARTS.finditer(piece):
+                begin = match.start()
+                if started:
+                    current.append(piece[at:begin])
+                    yield start_line, start_offset, "".join(current)
+                line += piece.count("\n", counted, begin)
+                counted = at = begin
+                current, started, start_line, start_offset = [], True, line, offset + begin
+        if started:
+            current.append(piece[at:] if at else piece)
+        line += piece.count("\n", counted)
+        offset += len(piece)
+    if started:
         yield start_line, start_offset, "".join(current)
 
 
@@ -482,7 +498,7 @@ class _State:
         self.number = 0
 
 
-class BibtexReader(Reader):
+class BibtexReader(Reader, InputReading):
     """Reads both dialects, classic BibTeX and biblatex (one table: :mod:`.tables`).
 
     ``crossref``/``xdata`` are resolved as biber does (:mod:`.crossref`).  Entries of the types a
@@ -495,6 +511,10 @@ class BibtexReader(Reader):
     name = "bibtex"
     description = "BibTeX/biblatex (Google Scholar, Zotero, MagTech, JabRef; both dialects, LaTeX decoded)"
     extensions: ClassVar[tuple[str, ...]] = ("bib", "bibtex")
+
+    def read_input(self, source: Source) -> Iterator[Record]:
+        """An opened input read in pieces of whole lines: :func:`blocks` finds the entries in them."""
+        return self.read(source.line_blocks, source.name)
 
     @classmethod
     def sniff(cls, head: str) -> bool:
