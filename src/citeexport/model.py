@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, Literal, get_args
 
@@ -43,6 +44,9 @@ __all__ = [
     "Role",
     "clean_text",
     "has_cjk",
+    "new_citation",
+    "new_name",
+    "new_text",
     "primary_subtag",
 ]
 
@@ -464,6 +468,16 @@ LOCALIZED_FIELDS: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=1024)
+def _language_field(tag: str) -> str | None:
+    """:attr:`LocalizedText.language` for ``tag`` (a file holds a handful of tags: each is checked once)."""
+    if not _LANGUAGE_TAG.match(tag):
+        raise ValueError(f"not a BCP 47 language tag: {tag!r}")
+    tag = tag.replace("_", "-")
+    default = DEFAULT_LANGUAGE_TAGS.get(primary_subtag(tag))
+    return None if default is not None and tag.lower() == default.lower() else tag
+
+
 class LocalizedText(_Frozen):
     """Everything about a reference that is written in one language.
 
@@ -514,19 +528,14 @@ class LocalizedText(_Frozen):
     def _check_language(cls, value: str | None) -> str | None:
         """A BCP 47 tag, ``_`` read as ``-``; the default tag of its language (zh-CN, en-US) is None,
         so that a text reads the same whether or not its source spelled the default out."""
-        if value is None:
-            return None
-        if not _LANGUAGE_TAG.match(value):
-            raise ValueError(f"not a BCP 47 language tag: {value!r}")
-        value = value.replace("_", "-")
-        default = DEFAULT_LANGUAGE_TAGS.get(primary_subtag(value))
-        return None if default is not None and value.lower() == default.lower() else value
+        return None if value is None else _language_field(value)
 
     @field_validator("keywords", mode="before")
     @classmethod
     def _clean_keywords(cls, value: Any) -> Any:
         if isinstance(value, (list, tuple)):
-            return tuple(k for k in (clean_text(v) if isinstance(v, str) else v for v in value) if k)
+            cleaned = [clean_text(v) if isinstance(v, str) else v for v in value]
+            return tuple([k for k in cleaned if k])
         return value
 
     @field_validator("names", mode="after")
@@ -635,10 +644,12 @@ class Citation(_Frozen):
     @classmethod
     def _order_languages(cls, value: dict[Lang, LocalizedText]) -> dict[Lang, LocalizedText]:
         for key, text in value.items():
-            if primary_subtag(key) != key:
+            if key not in LANGS and primary_subtag(key) != key:
                 raise ValueError(f"language key {key!r} is not a lower-case primary subtag")
             if text.language is not None and primary_subtag(text.language) != key:
                 raise ValueError(f"language {text.language!r} filed under {key!r}")
+        if len(value) == 1:
+            return value
         order = language_order(value)
         if order == list(value):
             return value
@@ -685,3 +696,14 @@ class Citation(_Frozen):
         from .csl import csl_item
 
         return csl_item(self, lang, item_id)
+
+
+# -- building on the readers' hot paths ----------------------------------------------------------
+
+#: ``Name(**fields)``, ``LocalizedText(**fields)``, ``Citation(**fields)`` for a dict of fields:
+#: the same validation (the same schema, before- and after-validators), called without the Python
+#: frames of ``BaseModel.__init__`` — what a reader does a few times per record, thousands of times
+#: a second (issue 17).  A validation error is raised as the constructor raises it.
+new_name: Callable[[dict[str, Any]], Name] = Name.__pydantic_validator__.validate_python
+new_text: Callable[[dict[str, Any]], LocalizedText] = LocalizedText.__pydantic_validator__.validate_python
+new_citation: Callable[[dict[str, Any]], Citation] = Citation.__pydantic_validator__.validate_python

@@ -68,7 +68,7 @@ from __future__ import annotations
 import re
 
 from .cjk import HAN, has_cjk
-from .model import Name, clean_text
+from .model import Name, clean_text, new_name
 
 #: Name suffixes, compared without a trailing dot and case-insensitively (in a three-part name).
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "2nd", "3rd", "jun", "sen", "junior", "senior"})
@@ -372,7 +372,7 @@ def cjk_name(text: str) -> Name:
 def cjk_person(text: str) -> Name:
     """A CJK name known to be a person's (not an organisation), split by surname: 欧阳修 → 欧阳 + 修."""
     family, given = split_chinese_name(text)
-    return Name(family=family, given=given)
+    return new_name({"family": family, "given": given})
 
 
 def _given_family(words: list[str], suffix: str | None = None) -> Name:
@@ -380,17 +380,19 @@ def _given_family(words: list[str], suffix: str | None = None) -> Name:
     if suffix is None and len(words) > 1 and is_plain_suffix(words[-1]):
         suffix = words.pop()
     if len(words) == 1:
-        return Name(family=words[0], suffix=suffix)
+        return new_name({"family": words[0], "suffix": suffix})
     first, second = words[0], words[1] if len(words) > 1 else ""
     if len(words) == 2 and first.isupper() and is_pinyin_surname(first) and second[:1].isupper() and not second.isupper():
-        return Name(family=first, given=second, suffix=suffix)  # RAO Chun-ming (two words only: "IEEE Computer Society")
+        return new_name(
+            {"family": first, "given": second, "suffix": suffix}
+        )  # RAO Chun-ming (two words only: "IEEE Computer Society")
     start = len(words) - 1
     while start > 1 and words[start - 1][:1].islower():  # van, de la, von der …
         start -= 1
     if start == 1 and words[0][:1].islower():  # "de Gaulle": no given name at all
         start = 0
     family = " ".join(words[start:])
-    return Name(family=family, given=" ".join(words[:start]) or None, suffix=suffix)
+    return new_name({"family": family, "given": " ".join(words[:start]) or None, "suffix": suffix})
 
 
 def _clean_part(part: str) -> str | None:
@@ -436,7 +438,7 @@ def name_from_parts(parts: list[str], *, literal: bool = False) -> Name | None:
         suffix, rest = rest[0], rest[1:]  # BibTeX: von Last, Jr, First
     elif len(rest) >= 2 and is_suffix(rest[-1]):
         suffix, rest = rest[-1], rest[:-1]  # RIS: Last, First, Suffix
-    return Name(family=family, given=", ".join(rest) or None, suffix=suffix)
+    return new_name({"family": family, "given": ", ".join(rest) or None, "suffix": suffix})
 
 
 def parse_name(text: str, *, literal: bool = False) -> Name | None:

@@ -48,10 +48,12 @@ from ..model import (
     CslType,
     Date,
     Lang,
-    LocalizedText,
     Name,
     Role,
     has_cjk,
+    new_citation,
+    new_name,
+    new_text,
 )
 from ..names import parse_name
 from ..options import WriteOptions
@@ -143,7 +145,7 @@ def csl_name(value: Any, field: str = "author") -> Name:
         raise ParseError("a name object with no name part", field=field)
     if "suffix" in parts and value.get("comma-suffix") not in (None, False, "", 0, "false"):
         parts["comma_suffix"] = True
-    return Name(**parts)
+    return new_name(parts)
 
 
 #: Model name part -> CSL-JSON key.
@@ -298,14 +300,14 @@ def citation_from_item(item: dict[str, Any], warnings: list[str] | None = None) 
         keyword_list = [keyword for keyword in map(_text, keywords) if keyword]
     else:
         keyword_list = split_keywords(_text(keywords), commas=True)
-    text = LocalizedText.model_validate(
+    text = new_text(
         given_fields(texts, language=tag, names=names, keywords=tuple(keyword_list), genre=texts.get("genre") or genre)
     )
     item_id = _text(item.get("id"))
     if item_id and item_id.endswith(f"-{lang}"):
         item_id = item_id[: -len(lang) - 1]
     page_first, page_last, page = item_pages(item)
-    return Citation.model_validate(
+    return new_citation(
         given_fields(
             neutral,
             id=item_id,

@@ -32,7 +32,7 @@ from bibtexparser.model import DuplicateFieldKeyBlock, Entry, ParsingFailedBlock
 from pydantic import ValidationError
 
 from ...errors import ParseError
-from ...model import ROLES, Citation, CslType, Date, LocalizedText, Name, Role, has_cjk
+from ...model import ROLES, Citation, CslType, Date, Name, Role, has_cjk, new_citation, new_text
 from ...names import cjk_name, name_from_parts, split_joined_names
 from ...record_warnings import RecordWarning
 from ...values import month_number, parse_date, parse_pages, record_language, split_keywords
@@ -370,8 +370,8 @@ def citation_from_entry(entry_type: str, key: str, raw: dict[str, str], warnings
     names = _names(fields, warnings)
     dates = _dates(fields, warnings)
     numbers = _numbers(fields, entry_type, warnings)
-    text = LocalizedText(
-        **given_fields(
+    text = new_text(
+        given_fields(
             language=tag,
             title=title,
             subtitle=fields.text("subtitle"),
@@ -394,7 +394,7 @@ def citation_from_entry(entry_type: str, key: str, raw: dict[str, str], warnings
             names=names,
         )
     )
-    citation = Citation(**given_fields(type=csl_type, doi=fields.url("doi"), texts={lang: text}, **dates, **numbers))
+    citation = new_citation(given_fields(type=csl_type, doi=fields.url("doi"), texts={lang: text}, **dates, **numbers))
     if notes.unknown:
         warnings.append(RecordWarning.named("LaTeX macros unknown, kept as written", dict.fromkeys(notes.unknown)))
     if notes.kept:

@@ -27,7 +27,7 @@ from typing import Any
 from ...cjk import has_cjk
 from ...errors import ParseError
 from ...markup import from_html
-from ...model import ONLINE_FIRST, Citation, Date, Lang, LocalizedText, Name, clean_text
+from ...model import ONLINE_FIRST, Citation, Date, Lang, LocalizedText, Name, clean_text, new_citation, new_name, new_text
 from ...names import cjk_person, looks_like_organisation, parse_unmarked_name, split_name_list
 from ...values import clean_doi, iso_date
 from .lombok import Obj
@@ -82,7 +82,7 @@ def _person_name(family: str | None, given: str | None, whole: str | None) -> Na
     if family or given:
         if has_cjk(family) and not given:
             return cjk_person(family or "")
-        return Name(family=family, given=given) if family else Name(family=given)
+        return new_name({"family": family, "given": given}) if family else new_name({"family": given})
     if whole:
         return parse_unmarked_name(whole)
     return None
@@ -211,14 +211,16 @@ def citation_from_tree(article: Obj) -> Citation:
             continue
         journal_title = _rich(ext.get("journalTitle")) or _rich(journal.get("nameCn" if lang == "zh" else "nameEn"))
         journal_title = journal_title or _rich(journal.get("nameEn" if lang == "zh" else "nameCn"))
-        texts[lang] = LocalizedText(
-            title=_rich(ext.get("title")),
-            names={"author": _authors(authors, lang, ext)},
-            container_title=journal_title,
-            abstract=_rich(ext.get("articleAbstract")),
-            keywords=keywords.get(lang, ()),
-            url=_text(article.get("detailUrlCn" if lang == "zh" else "detailUrlEn")),
-            pdf_url=_text(article.get("pdfUrlCn" if lang == "zh" else "pdfUrlEn")),
+        texts[lang] = new_text(
+            {
+                "title": _rich(ext.get("title")),
+                "names": {"author": _authors(authors, lang, ext)},
+                "container_title": journal_title,
+                "abstract": _rich(ext.get("articleAbstract")),
+                "keywords": keywords.get(lang, ()),
+                "url": _text(article.get("detailUrlCn" if lang == "zh" else "detailUrlEn")),
+                "pdf_url": _text(article.get("pdfUrlCn" if lang == "zh" else "pdfUrlEn")),
+            }
         )
     if not texts:
         raise ParseError("the record has neither Chinese nor English metadata (Article.ext)", field="Article.ext")
@@ -231,21 +233,23 @@ def citation_from_tree(article: Obj) -> Citation:
     volume, number = _text(issue.get("volume")), _text(issue.get("issue"))
     doi = clean_doi(_text(article.get("doi")))
     pmid = _text(article.get("pmid"))
-    return Citation(
-        id=_text(article.get("id")),
-        issued=issued or online,
-        available_date=online,
-        submitted=_date(_text(article.get("receivedDateStr")), _text(article.get("receivedDate"))),
-        status=ONLINE_FIRST if online and not volume and not number else None,
-        volume=volume,
-        issue=number,
-        page_first=_text(article.get("startPage")),
-        page_last=_text(article.get("endPage")),
-        number=_text(article.get("articleNumber")),
-        doi=doi,
-        issn=_text(journal.get("issn")),
-        eissn=_text(journal.get("eissn")),
-        cn=_text(journal.get("cn")),
-        extra={"PMID": pmid} if pmid else {},
-        texts=texts,
+    return new_citation(
+        {
+            "id": _text(article.get("id")),
+            "issued": issued or online,
+            "available_date": online,
+            "submitted": _date(_text(article.get("receivedDateStr")), _text(article.get("receivedDate"))),
+            "status": ONLINE_FIRST if online and not volume and not number else None,
+            "volume": volume,
+            "issue": number,
+            "page_first": _text(article.get("startPage")),
+            "page_last": _text(article.get("endPage")),
+            "number": _text(article.get("articleNumber")),
+            "doi": doi,
+            "issn": _text(journal.get("issn")),
+            "eissn": _text(journal.get("eissn")),
+            "cn": _text(journal.get("cn")),
+            "extra": {"PMID": pmid} if pmid else {},
+            "texts": texts,
+        }
     )

@@ -38,7 +38,7 @@ from pydantic import ValidationError
 
 from ...errors import ParseError
 from ...markup import from_html
-from ...model import ROLES, Citation, CslType, LocalizedText, Name, Role
+from ...model import ROLES, Citation, Name, Role, new_citation, new_text
 from ...names import parse_name, split_joined_names
 from ...record_warnings import RecordWarning
 from ...values import (
@@ -441,16 +441,18 @@ def citation_from_values(
     if kind.genre and not text.get("genre"):
         text["genre"] = kind.genre
     text.update({key: value for key, value in fixed.items() if key in TEXT_SLOTS})
-    localized = LocalizedText(
-        language=tag,
-        names=names,
-        keywords=keywords_from_lines(values.get("keyword", []), tag_of(dialect, "keyword", fields), warnings),
-        **text,
+    localized = new_text(
+        {
+            "language": tag,
+            "names": names,
+            "keywords": keywords_from_lines(values.get("keyword", []), tag_of(dialect, "keyword", fields), warnings),
+            **text,
+        }
     )
     neutral.update({key: value for key, value in fixed.items() if key not in TEXT_SLOTS})
     if "issued" not in neutral:
         neutral["issued"] = parse_date(single(values, "date", warnings), single(values, "year", warnings), warnings)
-    return Citation(type=cast(CslType, kind.csl), texts={lang: localized}, **neutral)  # a table's type: a CSL type
+    return new_citation({"type": kind.csl, "texts": {lang: localized}, **neutral})  # a table's type: a CSL type
 
 
 def _names(lines: list[str], slot: Field, dialect: Dialect, fields: Mapping[str, Field], warnings: list[str]) -> tuple[Name, ...]:
