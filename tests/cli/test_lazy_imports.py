@@ -20,7 +20,8 @@ from support.terminal import TIMEOUT, environment
 #: phrase dictionary included, without importing it), rich (a run that says nothing on a
 #: pipe), charset-normalizer (UTF-8 needs no guessing), multiprocessing (``--jobs`` only).
 NEVER = ("citeproc", "lxml", "html5lib", "pypinyin", "rich", "charset_normalizer", "multiprocessing")
-#: BibTeX's parser and LaTeX decoder: the BibTeX format's own.
+#: BibTeX's full parser and LaTeX decoder: only for the BibTeX blocks the fast reading leaves to them
+#: (``@string``, ``#``, unusual LaTeX), never for writing.
 BIBTEX_ONLY = ("bibtexparser", "pylatexenc")
 #: Formats a writer needs besides its own module (HTML renders through the text format).
 ALSO_NEEDED = {"html": ("text",), "biblatex": ("bibtex",)}
@@ -63,7 +64,7 @@ def _loaded(modules: set[str], package: str) -> list[str]:
 def test_one_article_imports_only_what_its_writer_needs(tmp_path: Path, writer: str) -> None:
     modules = imported_by(tmp_path, writer, str(SEED))
     assert _module(writer) in modules and _module("dump") in modules  # the probe sees what the run imports
-    unwanted = [*NEVER, *(() if writer in ("bibtex", "biblatex") else BIBTEX_ONLY)]
+    unwanted = [*NEVER, *BIBTEX_ONLY]
     needed = {"dump", writer, *ALSO_NEEDED.get(writer, ())}
     unwanted += [_module(name) for name in FORMATS if name not in needed]
     found = {package: _loaded(modules, package) for package in unwanted}
@@ -80,6 +81,27 @@ def test_the_probe_sees_a_library_a_run_imports(tmp_path: Path) -> None:
     copied.write_text(style.read_text(encoding="utf-8").replace("<title>", "<title>Mine: ", 1), encoding="utf-8")
     modules = imported_by(tmp_path, "text", "--style", str(copied), str(SEED))
     assert _loaded(modules, "citeproc")
+
+
+_PLAIN_BIB = (
+    "@article{li2020,\n  author = {李明 and Smith, John},\n  title = {A {DNA} Study},\n  journal = {Cell},\n  year = {2020}\n}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "parser_imported"),
+    [
+        (_PLAIN_BIB, False),  # plain entries: the fast reading alone
+        ('@string{cell = "Cell"}\n' + _PLAIN_BIB.replace("{Cell}", "cell"), True),  # a macro: bibtexparser's parse
+    ],
+    ids=["plain", "string-macro"],
+)
+def test_bibtexparser_is_imported_only_for_a_block_it_parses(tmp_path: Path, text: str, parser_imported: bool) -> None:
+    bib = tmp_path / "refs.bib"
+    bib.write_text(text, encoding="utf-8")
+    modules = imported_by(tmp_path, "ris", str(bib))
+    assert _module("bibtex") in modules
+    assert bool(_loaded(modules, "bibtexparser")) is parser_imported
 
 
 @pytest.mark.parametrize("flag", ["-V", "--version"])

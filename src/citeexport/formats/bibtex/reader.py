@@ -20,15 +20,11 @@ comma, its ``publisher`` = journal and its first-page ``pages`` + ``numpages``.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-import bibtexparser
-from bibtexparser.library import Library
-from bibtexparser.model import DuplicateFieldKeyBlock, Entry, ParsingFailedBlock, String
 from pydantic import ValidationError
 
 from ...errors import ParseError
@@ -51,8 +47,8 @@ from .tables import (
     TYPE_KEYS,
 )
 
-#: bibtexparser logs every block it cannot parse; this reader reports it as a failed record instead.
-logging.getLogger("bibtexparser.splitter").setLevel(logging.ERROR)
+if TYPE_CHECKING:
+    from bibtexparser.model import Entry, String
 
 # -- values ----------------------------------------------------------------------------------------
 
@@ -530,7 +526,9 @@ class BibtexReader(Reader, InputReading):
                 entry_type, key, raw = plain
                 yield from self._take(state, entry_type, key, raw, Record(source, state.number + 1, line=line, offset=offset))
                 continue
-            library = bibtexparser.parse_string(text, library=Library(list(strings)))
+            from . import fullparse  # bibtexparser, imported at the first block it is needed for
+
+            library = fullparse.parse(text, strings)
             known = {id(block) for block in strings}
             strings = list(library.strings)
             macros = {}
@@ -538,10 +536,10 @@ class BibtexReader(Reader, InputReading):
                 value = str(string.value)
                 macros[string.key.lower()] = concatenate(value, macros) if "#" in value else value
             for block in library.blocks:
-                if id(block) in known or isinstance(block, String):
+                if id(block) in known or isinstance(block, fullparse.String):
                     continue
-                entry = block.ignore_error_block if isinstance(block, DuplicateFieldKeyBlock) else block
-                if isinstance(block, ParsingFailedBlock) and not isinstance(entry, Entry):
+                entry = block.ignore_error_block if isinstance(block, fullparse.DuplicateFieldKeyBlock) else block
+                if isinstance(block, fullparse.ParsingFailedBlock) and not isinstance(entry, fullparse.Entry):
                     state.number += 1
                     reason = getattr(block.error, "abort_reason", None) or str(block.error)
                     error = ParseError(
@@ -554,7 +552,7 @@ class BibtexReader(Reader, InputReading):
                     else:
                         yield failed
                     continue
-                if not isinstance(entry, Entry):
+                if not isinstance(entry, fullparse.Entry):
                     continue  # @comment, @preamble, comment text
                 record = Record(source, state.number + 1, line=line, offset=offset)
                 raw = raw_fields(entry, macros, record.warnings, enclosed=entry is not block)

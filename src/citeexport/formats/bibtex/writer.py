@@ -1,4 +1,5 @@
-"""BibTeX and biblatex entries, written through bibtexparser v2's model and writer: one writer per dialect.
+"""BibTeX and biblatex entries, laid out as bibtexparser v2's writer lays them out (that writer is the
+reference in the tests, never imported here): one writer per dialect.
 
 * ``bibtex`` (:class:`BibtexWriter`) — classic BibTeX, for ``plain.bst``, natbib's styles and
   ``gbt7714.bst`` (the common choice in Chinese theses): the standard entry types (and the ones
@@ -32,11 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
-from typing import NamedTuple
-
-from bibtexparser.library import Library
-from bibtexparser.model import Block, Entry, Field
-from bibtexparser.writer import BibtexFormat, write
+from typing import TYPE_CHECKING, NamedTuple
 
 from ...model import CSL_TYPES, Citation, Lang
 from ...options import WriteOptions
@@ -46,6 +43,9 @@ from . import fields as slots
 from .fields import LANGIDS, MONTH_MACROS, format_name, format_pages, year_value
 from .keys import KeyRegistry, key_stem
 from .tables import BIBLATEX_SUBTYPES, Dialect
+
+if TYPE_CHECKING:  # bibtexparser's model, for the reference functions at the end (the writer never imports it)
+    from bibtexparser.model import Entry, Field
 
 __all__ = [
     "LANGIDS",
@@ -71,7 +71,10 @@ FieldValue = tuple[str, str, bool]
 
 
 def entry_fields(citation: Citation, lang: Lang, ascii: bool, dialect: Dialect = "bibtex") -> list[Field]:
-    """The fields of one language's entry, in output order, absent ones left out."""
+    """The fields of one language's entry, in output order, absent ones left out, as bibtexparser's
+    model (what :func:`bibtexparser_layout` is given in the tests)."""
+    from bibtexparser.model import Field
+
     entry_type = slots.entry_type_for(citation.type, citation.text(lang).genre, dialect)
     values, _written = _fields(citation, lang, ascii, dialect, entry_type)
     return [Field(name, value, enclosing="no-enclosing") if bare else Field(name, value) for name, value, bare in values]
@@ -234,6 +237,10 @@ def entry_text(entry_type: str, key: str, fields: list[FieldValue]) -> str:
 
 def bibtexparser_layout(entries: list[Entry]) -> str:
     """The same entries through bibtexparser's writer (the reference :func:`layout` is checked against)."""
+    from bibtexparser.library import Library
+    from bibtexparser.model import Block
+    from bibtexparser.writer import BibtexFormat, write
+
     bibtex_format = BibtexFormat()
     bibtex_format.indent = "  "
     bibtex_format.block_separator = "\n"
