@@ -15,6 +15,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path, PurePath
 from typing import Any, BinaryIO, cast
 
@@ -88,7 +89,13 @@ class OpenedInput:
 #: Share of CJK among the non-ASCII characters of a strict GB18030 reading that makes it the answer.
 GB18030_CJK_SHARE = 0.9
 _NON_ASCII = re.compile("[^\x00-\x7f]")
-_CHINESE_TEXT = re.compile(f"[{CHINESE_TEXT}]")
+
+
+@cache
+def _chinese_text() -> re.Pattern[str]:
+    """A character of Chinese text, compiled at the first input that is no UTF-8: ``re`` visits each of
+    the class's ~30,000 BMP characters when compiling it (~1.5 ms of every run, were it compiled here)."""
+    return re.compile(f"[{CHINESE_TEXT}]")
 
 
 def _reads_as_chinese_gb18030(head: bytes) -> bool:
@@ -105,7 +112,7 @@ def _reads_as_chinese_gb18030(head: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     wide = len(_NON_ASCII.findall(text))
-    return bool(wide) and len(_CHINESE_TEXT.findall(text)) >= GB18030_CJK_SHARE * wide
+    return bool(wide) and len(_chinese_text().findall(text)) >= GB18030_CJK_SHARE * wide
 
 
 #: Valid multi-byte UTF-8 characters per undecodable byte sequence that make a head damaged UTF-8.

@@ -3,10 +3,13 @@ checked against the long way, or against the rule as it was written before the s
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from citeexport import names
+from citeexport.cjk import HAN
 from citeexport.model import Name, clean_text
 
 #: Name text of every kind the readers meet: Han characters (surnames, institution suffixes, a
@@ -63,3 +66,13 @@ def test_joined_names_split_as_the_long_way_splits_them(text: str) -> None:
 @given(part=st.one_of(_NAME_TEXT, st.text(max_size=8)))
 def test_a_name_part_is_cleaned_as_before(part: str) -> None:
     assert names._clean_part(part) == clean_text(names._SPACES.sub(" ", part))
+
+
+#: The CJK person pattern as first written: runs of Han characters, one separator between two.
+_CJK_PERSON_AS_WRITTEN = re.compile(f"^[{HAN}]+(?:[·•・][{HAN}]+)*$")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(text=st.text(st.sampled_from([*"饶春明欧阳·•・ A\n", "\U00020000", "\uf900"]), max_size=8))
+def test_the_cjk_person_pattern_with_its_class_written_once(text: str) -> None:
+    assert bool(names._CJK_PERSON.match(text)) == bool(_CJK_PERSON_AS_WRITTEN.match(text))

@@ -16,9 +16,7 @@ constants = pytest.importorskip("pypinyin.constants")
 def test_the_han_class_is_pypinyins():
     """A run of these characters is what pypinyin segments (and reads with its phrase dictionary)."""
     differ = [
-        hex(cp)
-        for cp in range(0x33000)
-        if bool(pinyin._HAN_CHARACTER.fullmatch(chr(cp))) != bool(constants.RE_HANS.match(chr(cp)))
+        hex(cp) for cp in range(0x33000) if bool(pinyin._HAN_RUNS.fullmatch(chr(cp))) != bool(constants.RE_HANS.match(chr(cp)))
     ]
     assert differ == []
 
