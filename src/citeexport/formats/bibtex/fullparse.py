@@ -10,9 +10,9 @@ import logging
 
 import bibtexparser
 from bibtexparser.library import Library
-from bibtexparser.model import Block, DuplicateFieldKeyBlock, Entry, ParsingFailedBlock, String
+from bibtexparser.model import DuplicateFieldKeyBlock, Entry, ParsingFailedBlock, String
 
-__all__ = ["Block", "DuplicateFieldKeyBlock", "Entry", "ParsingFailedBlock", "String", "parse"]
+__all__ = ["DuplicateFieldKeyBlock", "Entry", "ParsingFailedBlock", "String", "parse"]
 
 #: bibtexparser logs every block it cannot parse; the reader reports it as a failed record instead.
 logging.getLogger("bibtexparser.splitter").setLevel(logging.ERROR)
